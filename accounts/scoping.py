@@ -1,0 +1,111 @@
+"""Who may see and change what: the one place that answers it.
+
+Every view fetches domain objects through this module. The rules:
+
+* a beleidsmedewerker sees and changes the records of her own gemeente;
+* a GGD-coördinator sees the records of every gemeente in her region (and
+  reviews there), but changes no gemeente's records;
+* a functioneel beheerder sees everything (read-only in the portal; she
+  manages data in the admin);
+* nobody sees another region's records; an outsider gets a 404, so the
+  existence of a record is not revealed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from regions.models import Municipality, Region
+
+from .models import Role
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one user may see, as a filter that any queryset can be put through."""
+
+    kind: str  # "municipality", "region", "all" or "none"
+    municipality_id: int | None = None
+    region_id: int | None = None
+
+    def municipality_q(self, path: str) -> Q | None:
+        """A ``Q`` limiting ``path`` (a lookup ending in a Municipality) to
+        this scope; ``None`` means no limit, ``Q(pk__in=[])`` means nothing."""
+        if self.kind == "all":
+            return None
+        if self.kind == "region":
+            return Q(**{f"{path}__region_id": self.region_id})
+        if self.kind == "municipality":
+            return Q(**{f"{path}_id": self.municipality_id})
+        return Q(pk__in=[])
+
+    def filter(self, queryset: QuerySet, path: str) -> QuerySet:
+        if self.kind == "none":
+            return queryset.none()
+        q = self.municipality_q(path)
+        return queryset if q is None else queryset.filter(q)
+
+    def can_edit_for(self, municipality_id: int | None) -> bool:
+        """May this user change records owned by this gemeente?"""
+        return self.kind == "municipality" and municipality_id == self.municipality_id
+
+
+NOBODY = Scope("none")
+
+
+def scope_for(user) -> Scope:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOBODY
+    if user.role == Role.OFFICER and user.municipality_id:
+        return Scope("municipality", municipality_id=user.municipality_id)
+    if user.role == Role.COORDINATOR and user.region_id:
+        return Scope("region", region_id=user.region_id)
+    if user.role == Role.ADMINISTRATOR:
+        return Scope("all")
+    return NOBODY
+
+
+# --- Regions and gemeenten ---------------------------------------------------
+
+
+def visible_municipalities(user) -> QuerySet[Municipality]:
+    scope = scope_for(user)
+    qs = Municipality.objects.select_related("region")
+    if scope.kind == "all":
+        return qs
+    if scope.kind == "region":
+        return qs.filter(region_id=scope.region_id)
+    if scope.kind == "municipality":
+        return qs.filter(pk=scope.municipality_id)
+    return qs.none()
+
+
+def visible_regions(user) -> QuerySet[Region]:
+    """A region is visible to its coordinators (and the beheerder).
+
+    An officer works for her gemeente; she is told her region's name but gets
+    no region pages."""
+    scope = scope_for(user)
+    if scope.kind == "all":
+        return Region.objects.all()
+    if scope.kind == "region":
+        return Region.objects.filter(pk=scope.region_id)
+    return Region.objects.none()
+
+
+def get_municipality_for_user(user, pk) -> Municipality:
+    return get_object_or_404(visible_municipalities(user), pk=pk)
+
+
+def get_region_for_user(user, pk) -> Region:
+    return get_object_or_404(visible_regions(user), pk=pk)
+
+
+def ensure(condition: bool) -> None:
+    """Raise a 404 when ``condition`` is false: an outsider learns nothing."""
+    if not condition:
+        raise Http404

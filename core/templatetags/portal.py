@@ -1,0 +1,13 @@
+from datetime import timedelta
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def minutes(value):
+    """A timedelta as whole minutes (for 'try again in 15 minutes')."""
+    if isinstance(value, timedelta):
+        return int(value.total_seconds() // 60)
+    return value

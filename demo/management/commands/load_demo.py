@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from demo import data
+
+
+class Command(BaseCommand):
+    help = _(
+        "Laadt de demodata: GGD-regio's, gemeenten en demo-accounts. "
+        "Mag vaker draaien; bestaande demodata wordt bijgewerkt, niet verdubbeld."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=_("Ook laden als DJANGO_DEBUG uit staat (productie). Alleen voor een testomgeving."),
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                _(
+                    "DJANGO_DEBUG staat uit: dit lijkt een productieomgeving. Demodata met bekende "
+                    "wachtwoorden hoort daar niet. Gebruik --force als u het toch wilt."
+                )
+            )
+        data.load_regions()
+        users = data.load_users()
+
+        self.stdout.write(self.style.SUCCESS(_("Demodata geladen.")))
+        self.stdout.write(_("Demo-accounts (wachtwoord: %(password)s):") % {"password": data.DEMO_PASSWORD})
+        for user in users:
+            where = user.organisation_label or "-"
+            self.stdout.write(f"  {user.username:<24} {user.get_role_display():<30} {where}")

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from core.views import health
+from regions.views import start_page
+
+admin.site.site_header = _("PPS-portaal beheer")
+admin.site.site_title = _("PPS-portaal beheer")
+admin.site.index_title = _("Functioneel beheer")
+
+urlpatterns = [
+    path("", start_page, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("beheer/", admin.site.urls),
+    path("gezondheid/", health, name="health"),
+    path("", include("regions.urls")),
+]
