@@ -72,12 +72,16 @@ class User(AbstractUser):
             if not self.municipality_id:
                 errors["municipality"] = _("Kies de gemeente van deze beleidsmedewerker.")
             if self.region_id:
-                errors["region"] = _("Een beleidsmedewerker hoort bij een gemeente, niet bij een regio.")
+                errors["region"] = _(
+                    "Een beleidsmedewerker hoort bij een gemeente, niet bij een regio."
+                )
         elif self.role == Role.COORDINATOR:
             if not self.region_id:
                 errors["region"] = _("Kies de GGD-regio van deze coördinator.")
             if self.municipality_id:
-                errors["municipality"] = _("Een GGD-coördinator hoort bij een regio, niet bij een gemeente.")
+                errors["municipality"] = _(
+                    "Een GGD-coördinator hoort bij een regio, niet bij een gemeente."
+                )
         elif self.municipality_id or self.region_id:
             errors["role"] = _("Een functioneel beheerder hoort niet bij een gemeente of regio.")
         if errors:

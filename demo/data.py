@@ -39,7 +39,9 @@ USERS = [
 def load_regions() -> dict[str, Region]:
     regions = {}
     for spec in REGIONS:
-        region, _ = Region.objects.update_or_create(code=spec["code"], defaults={"name": spec["name"]})
+        region, _ = Region.objects.update_or_create(
+            code=spec["code"], defaults={"name": spec["name"]}
+        )
         regions[region.code] = region
         for name, cbs_code in spec["municipalities"]:
             Municipality.objects.update_or_create(

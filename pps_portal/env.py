@@ -30,9 +30,7 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if lowered in _FALSE:
         return False
-    raise ImproperlyConfigured(
-        f"{name}={value!r} is geen geldige waarde; gebruik True of False."
-    )
+    raise ImproperlyConfigured(f"{name}={value!r} is geen geldige waarde; gebruik True of False.")
 
 
 def env_int(name: str, default: int) -> int:

@@ -26,7 +26,12 @@ if DEBUG:
         "DJANGO_SECRET_KEY", default="django-insecure-alleen-voor-ontwikkeling-niet-in-productie"
     )
 else:
-    SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY")
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY moet gezet zijn als DJANGO_DEBUG uit staat. "
+            "Voor ontwikkeling: zet DJANGO_DEBUG=True (de scripts in scripts/ doen dat)."
+        )
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
@@ -136,7 +141,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

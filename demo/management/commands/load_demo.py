@@ -15,7 +15,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help=_("Ook laden als DJANGO_DEBUG uit staat (productie). Alleen voor een testomgeving."),
+            help=_(
+                "Ook laden als DJANGO_DEBUG uit staat (productie). Alleen voor een testomgeving."
+            ),
         )
 
     def handle(self, *args, force=False, **options):
@@ -30,7 +32,9 @@ class Command(BaseCommand):
         users = data.load_users()
 
         self.stdout.write(self.style.SUCCESS(_("Demodata geladen.")))
-        self.stdout.write(_("Demo-accounts (wachtwoord: %(password)s):") % {"password": data.DEMO_PASSWORD})
+        self.stdout.write(
+            _("Demo-accounts (wachtwoord: %(password)s):") % {"password": data.DEMO_PASSWORD}
+        )
         for user in users:
             where = user.organisation_label or "-"
             self.stdout.write(f"  {user.username:<24} {user.get_role_display():<30} {where}")

@@ -1,0 +1,85 @@
+"""Shared fixtures: the personas every access rule is tested with.
+
+The world: region IJsselland with the gemeenten Zwolle (own) and Kampen
+(other gemeente, same region); region Hart voor Brabant with Tilburg.
+
+* ``officer``: beleidsmedewerker of Zwolle, the owner of the records under test
+* ``officer_same_region``: beleidsmedewerker of Kampen
+* ``coordinator``: GGD-coördinator of IJsselland
+* ``coordinator_other_region``: GGD-coördinator of Hart voor Brabant
+* ``officer_other_region``: beleidsmedewerker of Tilburg
+* ``administrator``: functioneel beheerder
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from tests.factories import (
+    AdministratorFactory,
+    CoordinatorFactory,
+    MunicipalityFactory,
+    OfficerFactory,
+    RegionFactory,
+)
+
+
+@dataclass
+class World:
+    region: object
+    other_region: object
+    municipality: object
+    municipality_same_region: object
+    municipality_other_region: object
+    officer: object
+    officer_same_region: object
+    officer_other_region: object
+    coordinator: object
+    coordinator_other_region: object
+    administrator: object
+
+    def client_for(self, user) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+
+@pytest.fixture
+def world(db) -> World:
+    region = RegionFactory(name="GGD IJsselland", code="ijsselland")
+    other_region = RegionFactory(name="GGD Hart voor Brabant", code="hvb")
+    zwolle = MunicipalityFactory(name="Zwolle", cbs_code="GM0193", region=region)
+    kampen = MunicipalityFactory(name="Kampen", cbs_code="GM0166", region=region)
+    tilburg = MunicipalityFactory(name="Tilburg", cbs_code="GM0855", region=other_region)
+    return World(
+        region=region,
+        other_region=other_region,
+        municipality=zwolle,
+        municipality_same_region=kampen,
+        municipality_other_region=tilburg,
+        officer=OfficerFactory(username="sanne", municipality=zwolle),
+        officer_same_region=OfficerFactory(username="karim", municipality=kampen),
+        officer_other_region=OfficerFactory(username="tilly", municipality=tilburg),
+        coordinator=CoordinatorFactory(username="ingrid", region=region),
+        coordinator_other_region=CoordinatorFactory(username="hanneke", region=other_region),
+        administrator=AdministratorFactory(username="bram"),
+    )
+
+
+# Persona names as used in parametrised access tests.
+PERSONAS = (
+    "officer",
+    "officer_same_region",
+    "officer_other_region",
+    "coordinator",
+    "coordinator_other_region",
+    "administrator",
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing costs ~0.3 s per user; the tests are about access, not hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,120 @@
+"""Configuration from the environment: loud failures and a clean deploy check."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from pps_portal.env import env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "False",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+    "DJANGO_ALLOWED_HOSTS": "pps.example.nl",
+}
+
+
+def run_django(args, env_overrides, *, remove=()):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
+    for key in remove:
+        env.pop(key, None)
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_in_production_settings():
+    result = run_django(["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_without_secret_key_fails_loudly():
+    env = dict(PRODUCTION_ENV)
+    del env["DJANGO_SECRET_KEY"]
+    result = run_django(["check"], env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY moet gezet zijn" in result.stderr
+
+
+def test_production_without_allowed_hosts_fails_loudly():
+    env = dict(PRODUCTION_ENV)
+    del env["DJANGO_ALLOWED_HOSTS"]
+    result = run_django(["check"], env)
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS moet gezet zijn" in result.stderr
+
+
+def test_unknown_database_scheme_fails_loudly():
+    result = run_django(["check"], {**PRODUCTION_ENV, "DATABASE_URL": "mysql://root@localhost/pps"})
+    assert result.returncode != 0
+    assert "wordt niet ondersteund" in result.stderr
+
+
+def test_postgres_url_uses_psycopg_with_persistent_connections():
+    script = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['ENGINE'], d['NAME'], d['HOST'], d['PORT'], d['CONN_MAX_AGE'], "
+        "d['CONN_HEALTH_CHECKS'])"
+    )
+    result = run_django(
+        ["shell", "-c", script],
+        {**PRODUCTION_ENV, "DATABASE_URL": "postgres://pps@db.example.nl:5432/pps"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-6:] == [
+        "django.db.backends.postgresql",
+        "pps",
+        "db.example.nl",
+        "5432",
+        "600",
+        "True",
+    ]
+
+
+def test_env_bool_refuses_a_value_it_does_not_know(monkeypatch):
+    monkeypatch.setenv("DJANGO_X", "misschien")
+    with pytest.raises(ImproperlyConfigured, match="misschien"):
+        env_bool("DJANGO_X", default=False)
+    monkeypatch.setenv("DJANGO_X", "False")
+    assert env_bool("DJANGO_X", default=True) is False
+
+
+def test_env_int_and_list_fail_loudly(monkeypatch):
+    monkeypatch.setenv("DJANGO_N", "tien")
+    with pytest.raises(ImproperlyConfigured):
+        env_int("DJANGO_N", 10)
+    monkeypatch.setenv("DJANGO_HOSTS", "a.nl,,b.nl")
+    with pytest.raises(ImproperlyConfigured):
+        env_list("DJANGO_HOSTS")
+    monkeypatch.setenv("DJANGO_HOSTS", "a.nl, b.nl")
+    assert env_list("DJANGO_HOSTS") == ["a.nl", "b.nl"]
+
+
+def test_security_headers_on_every_page(client, db):
+    response = client.get("/accounts/login/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_health_endpoint_answers_without_login(client, db):
+    response = client.get("/gezondheid/")
+    assert response.status_code == 200
+    assert response.content == b"ok"
