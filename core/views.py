@@ -13,3 +13,10 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A Dutch page instead of Django's English one when a form has expired."""
+    from django.shortcuts import render
+
+    return render(request, "403_csrf.html", status=403)

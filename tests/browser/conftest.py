@@ -1,0 +1,118 @@
+"""Headless Chromium (Debian's package) driven by Playwright, with axe-core.
+
+Where no Chromium is installed the browser tests skip with a message; with
+CI=true they fail instead, so CI can never pass without running them.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop; the live server's ORM calls are
+# synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PPS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = (
+            f"Geen Chromium gevonden op {CHROMIUM}: de browsertests zijn overgeslagen. "
+            "Installeer de Debian-pakketten 'chromium' en 'chromium-driver' "
+            "(of zet PPS_CHROMIUM op het pad van een Chromium)."
+        )
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message + " Met CI=true is dat een fout.")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_data(transactional_db, settings):
+    settings.DEBUG = True  # load_demo refuses otherwise
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    settings.DEBUG = False
+
+
+class Browser:
+    """One browser tab on the live server, with the checks every page gets."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.console_errors = []
+        page.on(
+            "console",
+            lambda msg: msg.type == "error" and self.console_errors.append(msg.text),
+        )
+
+    def goto(self, path):
+        self.page.goto(self.base_url + path)
+
+    def login(self, username, password="pps-demo-2026"):
+        self.goto("/accounts/login/")
+        self.page.get_by_label("Gebruikersnaam").fill(username)
+        self.page.get_by_label("Wachtwoord").fill(password)
+        self.page.get_by_role("button", name="Inloggen").click()
+        self.page.wait_for_load_state()
+
+    def logout(self):
+        self.page.get_by_role("button", name="Uitloggen").click()
+        self.page.wait_for_load_state()
+
+    def assert_accessible(self, name):
+        """axe-core finds no WCAG 2.0/2.1 A or AA violation; no console errors
+        (a CSP violation would show up there)."""
+        self.page.evaluate(AXE_SOURCE)
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        violations = [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+        assert violations == [], f"axe-core op {self.page.url}:\n" + json.dumps(
+            violations, indent=2
+        )
+        assert self.console_errors == [], self.console_errors
+
+
+@pytest.fixture
+def tab(browser, live_server):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield Browser(page, live_server.url)
+    context.close()
