@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -109,3 +110,83 @@ def ensure(condition: bool) -> None:
     """Raise a 404 when ``condition`` is false: an outsider learns nothing."""
     if not condition:
         raise Http404
+
+
+# --- Partnerships --------------------------------------------------------------
+
+
+def visible_partnerships(user, queryset=None):
+    """Partnerships this user may see: an officer those her gemeente leads or
+    takes part in, a coordinator those led by a gemeente of her region.
+
+    ``queryset`` (of partnerships) is narrowed, so a view can add its own
+    ``select_related`` or annotations first."""
+    from partnerships.models import Partnership
+
+    scope = scope_for(user)
+    qs = queryset if queryset is not None else Partnership.objects.all()
+    if scope.kind == "all":
+        return qs
+    if scope.kind == "region":
+        return qs.filter(lead_municipality__region_id=scope.region_id)
+    if scope.kind == "municipality":
+        participating = Partnership.participating_municipalities.through.objects.filter(
+            municipality_id=scope.municipality_id
+        ).values("partnership_id")
+        return qs.filter(Q(lead_municipality_id=scope.municipality_id) | Q(pk__in=participating))
+    return qs.none()
+
+
+def can_edit_partnership(user, partnership) -> bool:
+    """Only officers of the lead gemeente change a partnership and its records."""
+    return scope_for(user).can_edit_for(partnership.lead_municipality_id)
+
+
+def get_partnership_for_user(user, pk, *, edit=False, queryset=None):
+    """The partnership, or a 404 for an outsider; with ``edit=True`` a 403 for
+    someone who may see it but not change it."""
+    partnership = get_object_or_404(visible_partnerships(user, queryset), pk=pk)
+    if edit and not can_edit_partnership(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def get_related_for_user(user, model, pk, *, edit=False, partnership_path="partnership"):
+    """A record that belongs to a partnership (a goal, an agreement, an
+    activity…), reached through the partnership's scope."""
+    visible = visible_partnerships(user).values("pk")
+    obj = get_object_or_404(model.objects.filter(**{f"{partnership_path}__in": visible}), pk=pk)
+    partnership = obj
+    for part in partnership_path.split("__"):
+        partnership = getattr(partnership, part)
+    if edit and not can_edit_partnership(user, partnership):
+        raise PermissionDenied
+    return obj
+
+
+# --- The partner register --------------------------------------------------------
+
+
+def visible_organisations(user):
+    """The register of the user's own region (everyone in the region shares it)."""
+    from organisations.models import Organisation
+
+    scope = scope_for(user)
+    if scope.kind == "all":
+        return Organisation.objects.all()
+    region_id = user.home_region.pk if scope.kind != "none" and user.home_region else None
+    if region_id is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(region_id=region_id)
+
+
+def can_edit_organisations(user) -> bool:
+    """Officers and coordinators keep their region's register up to date."""
+    return scope_for(user).kind in {"municipality", "region"}
+
+
+def get_organisation_for_user(user, pk, *, edit=False):
+    organisation = get_object_or_404(visible_organisations(user), pk=pk)
+    if edit and not can_edit_organisations(user):
+        raise PermissionDenied
+    return organisation

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "regions",
+    "organisations",
     "partnerships",
     "assessment",
     "demo",

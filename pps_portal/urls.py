@@ -18,4 +18,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("gezondheid/", health, name="health"),
     path("", include("regions.urls")),
+    path("", include("partnerships.urls")),
+    path("", include("organisations.urls")),
 ]

@@ -1,8 +1,12 @@
 """factory_boy factories for the test suite."""
 
+from datetime import date
+
 import factory
 
 from accounts.models import Role, User
+from organisations.models import ContactPerson, Organisation, Sector
+from partnerships import models as pm
 from regions.models import Municipality, Region
 
 TEST_PASSWORD = "een-test-wachtwoord-2026"
@@ -62,3 +66,132 @@ class AdministratorFactory(UserFactory):
     region = None
     is_staff = True
     is_superuser = True
+
+
+# --- Partner register -----------------------------------------------------------
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Faker("company", locale="nl_NL")
+    sector = Sector.COMPANY
+    kvk_number = factory.Sequence(lambda n: f"{10000000 + n}")
+    city = "Zwolle"
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Faker("name", locale="nl_NL")
+    role = "Manager MVO"
+    email = factory.Sequence(lambda n: f"contact{n}@example.nl")
+
+
+# --- Partnerships ---------------------------------------------------------------
+
+
+def phase(number: int) -> pm.Phase:
+    """The phase with this number (installed by the data migration)."""
+    return pm.Phase.objects.get(number=number)
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Theme
+        django_get_or_create = ("name",)
+
+    name = "Gezond gewicht"
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Partnership
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Samenwerking {n}")
+    theme = factory.SubFactory(ThemeFactory)
+    lead_municipality = factory.SubFactory(MunicipalityFactory)
+    societal_goal = "Meer kinderen groeien gezond op."
+    function = pm.CollaborationFunction.OPERATIONAL
+    organisational_form = pm.OrganisationalForm.COVENANT
+    phase = factory.LazyFunction(lambda: phase(1))
+    status = pm.Status.ACTIVE
+    start_date = date(2026, 1, 1)
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Participation
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    organisation = factory.SubFactory(
+        OrganisationFactory,
+        region=factory.SelfAttribute("..partnership.lead_municipality.region"),
+    )
+    role = pm.ParticipationRole.PARTNER
+    status = pm.ParticipationStatus.ACTIVE
+    motives = factory.LazyFunction(lambda: [pm.Motive.CSR])
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Contribution
+
+    participation = factory.SubFactory(ParticipationFactory)
+    type = pm.ContributionType.PEOPLE
+    description = "Twee medewerkers een dag per maand"
+    hours = 96
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Goal
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    level = pm.GoalLevel.JOINT
+    title = "Gezonder aanbod in de schoolkantine"
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Indicator
+
+    goal = factory.SubFactory(GoalFactory)
+    name = "Aandeel gezonde producten"
+    unit = "%"
+    baseline = 20
+    target = 60
+    target_date = date(2027, 12, 31)
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Measurement
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    measured_on = date(2026, 6, 30)
+    value = 35
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Agreement
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = "Samenwerkingsovereenkomst"
+    roles_and_tasks = "De gemeente voert de regie; de partners leveren menskracht."
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Activity
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = pm.ActivityKind.MEETING
+    date = date(2026, 3, 12)
+    title = "Startbijeenkomst"

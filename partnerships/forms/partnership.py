@@ -1,0 +1,105 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import DateInput
+from regions.models import Municipality
+
+from ..models import OrganisationalForm, Partnership, Phase, Status, Theme
+
+
+class PartnershipForm(forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = [
+            "name",
+            "theme",
+            "societal_goal",
+            "participating_municipalities",
+            "function",
+            "organisational_form",
+            "organisational_form_other",
+            "regie_holder",
+            "regie_notes",
+            "start_date",
+            "planned_end_date",
+            "status",
+        ]
+        widgets = {
+            "societal_goal": forms.Textarea(attrs={"rows": 3}),
+            "regie_notes": forms.Textarea(attrs={"rows": 3}),
+            "participating_municipalities": forms.CheckboxSelectMultiple,
+            "function": forms.RadioSelect,
+            "start_date": DateInput,
+            "planned_end_date": DateInput,
+        }
+
+    def __init__(self, *args, lead_municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lead_municipality = lead_municipality
+        themes = Theme.objects.filter(is_active=True)
+        if self.instance.pk:
+            themes = themes | Theme.objects.filter(pk=self.instance.theme_id)
+        self.fields["theme"].queryset = themes.distinct()
+        self.fields["participating_municipalities"].queryset = Municipality.objects.filter(
+            region_id=lead_municipality.region_id
+        ).exclude(pk=lead_municipality.pk)
+        self.fields["function"].choices = [c for c in self.fields["function"].choices if c[0] != ""]
+        self.fields["function"].required = False
+        if not self.instance.pk:
+            # A new partnership starts active; the status is changed later.
+            del self.fields["status"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("planned_end_date")
+        if start and end and end < start:
+            self.add_error("planned_end_date", _("De geplande einddatum ligt vóór de startdatum."))
+        if (
+            cleaned.get("organisational_form") == OrganisationalForm.OTHER
+            and not cleaned.get("organisational_form_other", "").strip()
+        ):
+            self.add_error(
+                "organisational_form_other", _("Beschrijf de organisatievorm die u kiest.")
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        partnership = super().save(commit=False)
+        partnership.lead_municipality = self.lead_municipality
+        if partnership.organisational_form != OrganisationalForm.OTHER:
+            partnership.organisational_form_other = ""
+        if not partnership.pk:
+            partnership.phase = Phase.objects.get(number=1)
+            partnership.status = Status.ACTIVE
+        if commit:
+            partnership.save()
+            self.save_m2m()
+        return partnership
+
+
+class PartnershipFilterForm(forms.Form):
+    """The filters above the list of partnerships (GET)."""
+
+    q = forms.CharField(label=_("Zoeken"), required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Thema"), queryset=Theme.objects.all(), required=False, empty_label=_("Alle")
+    )
+    phase = forms.ModelChoiceField(
+        label=_("Fase"), queryset=Phase.objects.all(), required=False, empty_label=_("Alle")
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("Alle"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle")), *Status.choices], required=False
+    )
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = css

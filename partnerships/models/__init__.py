@@ -1,0 +1,50 @@
+from .activities import Activity, ActivityKind
+from .agreements import Agreement
+from .goals import Goal, GoalLevel, Indicator, Measurement
+from .participation import (
+    ACTIVE_PARTICIPATION,
+    Contribution,
+    ContributionType,
+    Motive,
+    Participation,
+    ParticipationRole,
+    ParticipationStatus,
+)
+from .partnership import (
+    CollaborationFunction,
+    OrganisationalForm,
+    Partnership,
+    RegieHolder,
+    Status,
+)
+from .progress import ChecklistTick, PhaseNote, PhaseNoteKind, PhaseTransition
+from .reference import ChecklistItem, Phase, Theme
+
+__all__ = [
+    "ACTIVE_PARTICIPATION",
+    "Activity",
+    "ActivityKind",
+    "Agreement",
+    "ChecklistItem",
+    "ChecklistTick",
+    "CollaborationFunction",
+    "Contribution",
+    "ContributionType",
+    "Goal",
+    "GoalLevel",
+    "Indicator",
+    "Measurement",
+    "Motive",
+    "OrganisationalForm",
+    "Participation",
+    "ParticipationRole",
+    "ParticipationStatus",
+    "Partnership",
+    "Phase",
+    "PhaseNote",
+    "PhaseNoteKind",
+    "PhaseTransition",
+    "RegieHolder",
+    "Status",
+    "Theme",
+]

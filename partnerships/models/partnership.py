@@ -1,0 +1,132 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class CollaborationFunction(models.TextChoices):
+    STRATEGIC = "strategisch", _("Strategische afstemming")
+    OPERATIONAL = "operationeel", _("Operationele afstemming")
+    DEVELOPMENT = "ontwikkelen", _("Ontwikkelen")
+    PROCUREMENT = "inkoop", _("Inkoop")
+
+
+class OrganisationalForm(models.TextChoices):
+    PROJECT = "project", _("Projectorganisatie")
+    COVENANT = "convenant", _("Convenant")
+    ALLIANCE = "alliantie", _("Alliantie")
+    NETWORK = "netwerk", _("Netwerk")
+    FOUNDATION = "stichting", _("Stichting")
+    OTHER = "anders", _("Anders")
+
+
+class RegieHolder(models.TextChoices):
+    MUNICIPALITY = "gemeente", _("De gemeente")
+    GGD = "ggd", _("De GGD")
+    PARTNER = "partner", _("Een van de partners")
+    SHARED = "gezamenlijk", _("Gezamenlijk")
+    INDEPENDENT = "onafhankelijk", _("Een onafhankelijke regisseur")
+
+
+class Status(models.TextChoices):
+    ACTIVE = "actief", _("Actief")
+    PAUSED = "gepauzeerd", _("Gepauzeerd")
+    ENDED = "beeindigd", _("Beëindigd")
+
+
+class Partnership(models.Model):
+    """A publiek-private samenwerking, owned by one lead gemeente (trekker)."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    theme = models.ForeignKey(
+        "partnerships.Theme",
+        verbose_name=_("thema"),
+        related_name="partnerships",
+        on_delete=models.PROTECT,
+    )
+    lead_municipality = models.ForeignKey(
+        "regions.Municipality",
+        verbose_name=_("trekkende gemeente"),
+        related_name="led_partnerships",
+        on_delete=models.PROTECT,
+    )
+    participating_municipalities = models.ManyToManyField(
+        "regions.Municipality",
+        verbose_name=_("deelnemende gemeenten"),
+        related_name="participating_partnerships",
+        blank=True,
+        help_text=_("Andere gemeenten uit de regio die meedoen."),
+    )
+    societal_goal = models.TextField(
+        _("maatschappelijk doel"),
+        help_text=_("Het doel voor de samenleving waaraan de samenwerking bijdraagt."),
+    )
+    function = models.CharField(
+        _("functie van de samenwerking"),
+        max_length=20,
+        choices=CollaborationFunction.choices,
+        blank=True,
+    )
+    organisational_form = models.CharField(
+        _("organisatievorm"), max_length=20, choices=OrganisationalForm.choices, blank=True
+    )
+    organisational_form_other = models.CharField(
+        _("andere organisatievorm"),
+        max_length=100,
+        blank=True,
+        help_text=_("Alleen als u 'Anders' kiest."),
+    )
+    regie_holder = models.CharField(
+        _("regie bij"), max_length=20, choices=RegieHolder.choices, blank=True
+    )
+    regie_notes = models.TextField(
+        _("toelichting op de regie"),
+        blank=True,
+        help_text=_("Wie voert de regie op uitvoerings-, beheers- en visieniveau?"),
+    )
+    start_date = models.DateField(_("startdatum"), null=True, blank=True)
+    planned_end_date = models.DateField(_("geplande einddatum"), null=True, blank=True)
+    phase = models.ForeignKey(
+        "partnerships.Phase",
+        verbose_name=_("fase"),
+        related_name="partnerships",
+        on_delete=models.PROTECT,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[participating_municipalities])
+
+    class Meta:
+        verbose_name = _("samenwerking")
+        verbose_name_plural = _("samenwerkingen")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["lead_municipality", "status"]),
+            models.Index(fields=["phase"]),
+            models.Index(fields=["updated_at"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partnerships:detail", args=[self.pk])
+
+    @property
+    def organisational_form_label(self) -> str:
+        if self.organisational_form == OrganisationalForm.OTHER and self.organisational_form_other:
+            return self.organisational_form_other
+        return self.get_organisational_form_display()

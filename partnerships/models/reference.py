@@ -1,0 +1,75 @@
+"""Reference data the functioneel beheerder keeps in the admin: themes, the
+seven phases with their guidance, and each phase's checklist."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Theme(models.Model):
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    is_active = models.BooleanField(
+        _("in gebruik"), default=True, help_text=_("Alleen thema's in gebruik zijn te kiezen.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Phase(models.Model):
+    """One of the seven phases of Vos & Tjemkes, with its guidance texts."""
+
+    number = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    purpose = models.TextField(_("doel van deze fase"))
+    tips = models.TextField(_("tips"), blank=True, help_text=_("Eén tip per regel."))
+    pitfalls = models.TextField(_("valkuilen"), blank=True, help_text=_("Eén valkuil per regel."))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("fase")
+        verbose_name_plural = _("fasen")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    @property
+    def tip_list(self) -> list[str]:
+        return [line.strip() for line in self.tips.splitlines() if line.strip()]
+
+    @property
+    def pitfall_list(self) -> list[str]:
+        return [line.strip() for line in self.pitfalls.splitlines() if line.strip()]
+
+
+class ChecklistItem(models.Model):
+    phase = models.ForeignKey(
+        Phase, verbose_name=_("fase"), related_name="checklist_items", on_delete=models.CASCADE
+    )
+    text = models.CharField(_("tekst"), max_length=300)
+    help_text = models.TextField(_("toelichting"), blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    is_active = models.BooleanField(
+        _("in gebruik"),
+        default=True,
+        help_text=_("Een item dat niet meer in gebruik is, telt niet mee maar blijft bewaard."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("checklistitem")
+        verbose_name_plural = _("checklistitems")
+        ordering = ["phase__number", "order", "pk"]
+
+    def __str__(self):
+        return self.text

@@ -1,0 +1,208 @@
+"""The list of partnerships, a partnership's page, creating and editing one."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+
+from accounts.scoping import (
+    can_edit_partnership,
+    get_partnership_for_user,
+    scope_for,
+    visible_municipalities,
+    visible_partnerships,
+)
+
+from .. import phases as phase_rules
+from .. import summary
+from ..audit import recent_changes
+from ..forms.partnership import PartnershipFilterForm, PartnershipForm
+from ..models import (
+    Activity,
+    Agreement,
+    Contribution,
+    Goal,
+    Indicator,
+    ParticipationStatus,
+    Partnership,
+    PhaseTransition,
+)
+
+PAGE_SIZE = 25
+
+
+def partnership_list(request):
+    user = request.user
+    municipalities = visible_municipalities(user)
+    form = PartnershipFilterForm(request.GET or None, municipalities=municipalities)
+    queryset = visible_partnerships(
+        user,
+        Partnership.objects.select_related("theme", "phase", "lead_municipality").annotate(
+            partner_count=Count(
+                "participations",
+                filter=~Q(participations__status=ParticipationStatus.WITHDRAWN),
+            )
+        ),
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            queryset = queryset.filter(
+                Q(name__icontains=data["q"]) | Q(societal_goal__icontains=data["q"])
+            )
+        if data["theme"]:
+            queryset = queryset.filter(theme=data["theme"])
+        if data["phase"]:
+            queryset = queryset.filter(phase=data["phase"])
+        if data["municipality"]:
+            queryset = queryset.filter(
+                Q(lead_municipality=data["municipality"])
+                | Q(participating_municipalities=data["municipality"])
+            ).distinct()
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+    page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "partnerships/partnership_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query_string": query.urlencode(),
+            "can_create": scope_for(user).kind == "municipality",
+        },
+    )
+
+
+def partnership_detail(request, pk):
+    user = request.user
+    partnership = get_partnership_for_user(
+        user,
+        pk,
+        queryset=Partnership.objects.select_related(
+            "theme", "phase", "lead_municipality__region", "created_by"
+        ),
+    )
+    participations = list(
+        partnership.participations.select_related("organisation").prefetch_related(
+            Prefetch("contributions", queryset=Contribution.objects.order_by("type", "pk"))
+        )
+    )
+    goals = list(
+        Goal.objects.filter(partnership=partnership)
+        .select_related("participation__organisation")
+        .prefetch_related(
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.prefetch_related("measurements"),
+            )
+        )
+    )
+    for goal in goals:
+        for indicator in goal.indicators.all():
+            indicator.progress = summary.indicator_progress(
+                indicator, list(indicator.measurements.all())
+            )
+    contributions = [c for p in participations for c in p.contributions.all()]
+    checklist = phase_rules.checklist_for(partnership, partnership.phase)
+    context = {
+        "partnership": partnership,
+        "can_edit": can_edit_partnership(user, partnership),
+        "participating_municipalities": list(partnership.participating_municipalities.all()),
+        "participations": participations,
+        "contribution_totals": summary.contribution_totals(contributions),
+        "too_many_private_partners": summary.too_many_private_partners(participations),
+        "max_private_partners": summary.MAX_PRIVATE_PARTNERS,
+        "goals": goals,
+        "checklist": checklist,
+        "next_steps": [entry for entry in checklist.entries if not entry.done][:5],
+        "phases": phase_rules.all_phases(),
+        "transitions": list(
+            PhaseTransition.objects.filter(partnership=partnership).select_related(
+                "from_phase", "to_phase", "moved_by"
+            )[:5]
+        ),
+        "agreements": list(
+            Agreement.objects.filter(partnership=partnership).select_related(
+                "participation__organisation"
+            )
+        ),
+        "activities": list(Activity.objects.filter(partnership=partnership)[:5]),
+        "changes": recent_changes(partnership),
+    }
+    return render(request, "partnerships/partnership_detail.html", context)
+
+
+def partnership_create(request):
+    user = request.user
+    scope = scope_for(user)
+    if scope.kind != "municipality":
+        # Only a gemeente's officer starts a partnership; she is its trekker.
+        raise PermissionDenied
+    form = PartnershipForm(request.POST or None, lead_municipality=user.municipality)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            partnership = form.save(commit=False)
+            partnership.created_by = user
+            partnership.save()
+            form.save_m2m()
+            PhaseTransition.objects.create(
+                partnership=partnership,
+                from_phase=None,
+                to_phase=partnership.phase,
+                reason=_("Samenwerking aangemaakt."),
+                moved_by=user,
+            )
+        messages.success(request, _("De samenwerking is aangemaakt. Ze begint in fase 1."))
+        return redirect(partnership)
+    return render(
+        request,
+        "includes/form_page.html",
+        {
+            "title": _("Nieuwe samenwerking"),
+            "intro": _(
+                "Uw gemeente %(municipality)s is de trekker. Partners, doelen en afspraken "
+                "voegt u toe op de pagina van de samenwerking."
+            )
+            % {"municipality": user.municipality},
+            "form": form,
+            "submit_label": _("Samenwerking aanmaken"),
+            "cancel_url": reverse("partnerships:list"),
+        },
+    )
+
+
+def partnership_edit(request, pk):
+    partnership = get_partnership_for_user(request.user, pk, edit=True)
+    form = PartnershipForm(
+        request.POST or None, instance=partnership, lead_municipality=partnership.lead_municipality
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De wijzigingen zijn opgeslagen."))
+        return redirect(partnership)
+    return render(
+        request,
+        "includes/form_page.html",
+        {
+            "title": _("Samenwerking bewerken"),
+            "form": form,
+            "cancel_url": partnership.get_absolute_url(),
+            "breadcrumb_url": partnership.get_absolute_url(),
+            "breadcrumb_label": partnership.name,
+        },
+    )
+
+
+urlpatterns = [
+    path("samenwerkingen/", partnership_list, name="list"),
+    path("samenwerkingen/nieuw/", partnership_create, name="create"),
+    path("samenwerkingen/<int:pk>/", partnership_detail, name="detail"),
+    path("samenwerkingen/<int:pk>/bewerken/", partnership_edit, name="edit"),
+]
