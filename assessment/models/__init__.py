@@ -1,0 +1,39 @@
+from .assessment import (
+    Answer,
+    Assessment,
+    AssessmentKind,
+    AssessmentStatus,
+    Notification,
+    ReportDownload,
+    ThemeNote,
+)
+from .questionnaire import (
+    REASSESSMENT_LABELS,
+    AnswerOption,
+    Outcome,
+    OutcomeBand,
+    PublishedVersionError,
+    Question,
+    Questionnaire,
+    QuestionnaireVersion,
+    Theme,
+)
+
+__all__ = [
+    "REASSESSMENT_LABELS",
+    "Answer",
+    "AnswerOption",
+    "Assessment",
+    "AssessmentKind",
+    "AssessmentStatus",
+    "Notification",
+    "Outcome",
+    "OutcomeBand",
+    "PublishedVersionError",
+    "Question",
+    "Questionnaire",
+    "QuestionnaireVersion",
+    "ReportDownload",
+    "Theme",
+    "ThemeNote",
+]

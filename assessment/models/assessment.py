@@ -1,0 +1,240 @@
+"""An assessment of one organisation for one partnership, with its answers."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .questionnaire import (
+    REASSESSMENT_LABELS,
+    AnswerOption,
+    Outcome,
+    Question,
+    QuestionnaireVersion,
+    Theme,
+)
+
+
+class AssessmentKind(models.TextChoices):
+    PROSPECTIVE = "nieuw", _("Beoogde partner")
+    REASSESSMENT = "herbeoordeling", _("Herbeoordeling van een huidige partner")
+
+
+class AssessmentStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    IN_REVIEW = "ter_review", _("Ter review")
+    FINAL = "vastgesteld", _("Vastgesteld")
+
+
+class Assessment(models.Model):
+    participation = models.ForeignKey(
+        "partnerships.Participation",
+        verbose_name=_("deelname"),
+        related_name="assessments",
+        on_delete=models.PROTECT,
+    )
+    version = models.ForeignKey(
+        QuestionnaireVersion,
+        verbose_name=_("versie van de vragenlijst"),
+        related_name="assessments",
+        on_delete=models.PROTECT,
+    )
+    kind = models.CharField(
+        _("soort"),
+        max_length=20,
+        choices=AssessmentKind.choices,
+        default=AssessmentKind.PROSPECTIVE,
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AssessmentStatus.choices,
+        default=AssessmentStatus.CONCEPT,
+    )
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("correctie van"),
+        null=True,
+        blank=True,
+        related_name="corrections",
+        on_delete=models.PROTECT,
+    )
+    conditions = models.TextField(
+        _("voorwaarden"),
+        blank=True,
+        help_text=_("Bij 'onder voorwaarden': de voorwaarden voor de samenwerking."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opgesteld door"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgesteld door"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    submitted_at = models.DateTimeField(_("ter review aangeboden op"), null=True, blank=True)
+    finalised_at = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
+    review_remark = models.TextField(_("opmerking bij vaststelling"), blank=True)
+    review_comments = models.TextField(_("commentaar van de coördinator"), blank=True)
+    # Stored when finalised, so lists and the regional memory need no recomputation.
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
+    total_percent = models.DecimalField(
+        _("totaalscore (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    knocked_out = models.BooleanField(_("uitgesloten"), default=False)
+    # Optimistic locking: a save based on an older revision is refused.
+    revision = models.PositiveIntegerField(_("revisie"), default=0)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("afweging")
+        verbose_name_plural = _("afwegingen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"]),
+            models.Index(fields=["participation", "status"]),
+        ]
+
+    def __str__(self):
+        return _("Afweging %(organisation)s voor %(partnership)s") % {
+            "organisation": self.participation.organisation,
+            "partnership": self.participation.partnership,
+        }
+
+    def get_absolute_url(self):
+        return reverse("assessment:detail", args=[self.pk])
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == AssessmentStatus.FINAL
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == AssessmentStatus.CONCEPT
+
+    def outcome_label(self, outcome=None) -> str:
+        outcome = outcome or self.outcome
+        if not outcome:
+            return ""
+        if self.kind == AssessmentKind.REASSESSMENT:
+            return str(REASSESSMENT_LABELS[outcome])
+        return str(Outcome(outcome).label)
+
+
+class Answer(models.Model):
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("afweging"), related_name="answers", on_delete=models.CASCADE
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("vraag"), related_name="+", on_delete=models.PROTECT
+    )
+    option = models.ForeignKey(
+        AnswerOption,
+        verbose_name=_("antwoord"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    explanation = models.TextField(_("toelichting"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "question"], name="one_answer_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question.code}: {self.option or '—'}"
+
+
+class ThemeNote(models.Model):
+    """Conversation notes per theme: the framework is direction for the
+    conversations, not a checklist (seed 000)."""
+
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("afweging"), related_name="theme_notes", on_delete=models.CASCADE
+    )
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
+    )
+    notes = models.TextField(_("gespreksnotities"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gespreksnotitie")
+        verbose_name_plural = _("gespreksnotities")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "theme"], name="one_note_per_theme")
+        ]
+
+    def __str__(self):
+        return f"{self.theme.code}: {self.notes[:60]}"
+
+
+class ReportDownload(models.Model):
+    """Who downloaded the PDF advice of an assessment, and when."""
+
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("afweging"), related_name="downloads", on_delete=models.CASCADE
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    downloaded_at = models.DateTimeField(_("gedownload op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("download van het advies")
+        verbose_name_plural = _("downloads van het advies")
+        ordering = ["-downloaded_at"]
+
+    def __str__(self):
+        return f"{self.user} {self.downloaded_at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """A message in the portal for one user (e.g. an assessment to review)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ontvanger"),
+        related_name="notifications",
+        on_delete=models.CASCADE,
+    )
+    assessment = models.ForeignKey(
+        Assessment,
+        verbose_name=_("afweging"),
+        related_name="notifications",
+        on_delete=models.CASCADE,
+    )
+    message = models.CharField(_("bericht"), max_length=300)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.message

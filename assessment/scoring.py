@@ -1,0 +1,203 @@
+"""Scoring an assessment: a pure function over plain data, so it can be
+tested without a database and recomputed by hand from the report.
+
+The rules (domain notes, Afwegingskader):
+
+* every scored theme: the points of the chosen answers against the maximum
+  (Ja 2, Deels 1, Nee 0; "Onbekend" scores nothing but still counts toward the
+  maximum, and must be resolved before review);
+* the total: the weighted mean of the theme percentages,
+  sum(weight × percentage) / sum(weights), rounded to one decimal; the
+  rounded figure, the one the reader sees, decides the band;
+* any knock-out answered "ja" decides the outcome (Niet samenwerken)
+  whatever the score;
+* otherwise the first band, from the highest, whose minimum total is met and
+  (if it sets one) under whose minimum no theme falls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+DECLINE = "niet"
+ONE_DECIMAL = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    id: int
+    label: str
+    points: int | None
+    is_unknown: bool = False
+    triggers_knockout: bool = False
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    id: int
+    code: str
+    text: str
+    options: tuple[OptionSpec, ...]
+    is_knockout: bool = False
+
+    @property
+    def max_points(self) -> int:
+        return max((o.points or 0 for o in self.options), default=0)
+
+
+@dataclass(frozen=True)
+class ThemeSpec:
+    id: int
+    code: str
+    title: str
+    weight: Decimal
+    questions: tuple[QuestionSpec, ...]
+    is_knockout: bool = False
+
+
+@dataclass(frozen=True)
+class BandSpec:
+    outcome: str
+    min_total: Decimal
+    min_theme: Decimal | None = None
+
+
+@dataclass
+class ThemeScore:
+    code: str
+    title: str
+    weight: Decimal
+    points: int
+    max_points: int
+    percent: Decimal  # one decimal
+    weighted: Decimal  # weight × percent (unrounded product of the shown figures)
+
+
+@dataclass
+class KnockoutResult:
+    code: str
+    text: str
+    answer: str  # the chosen label, or "" when not answered
+    triggered: bool
+
+
+@dataclass
+class ScoreResult:
+    themes: list[ThemeScore] = field(default_factory=list)
+    knockouts: list[KnockoutResult] = field(default_factory=list)
+    total_percent: Decimal = Decimal(0)
+    weight_sum: Decimal = Decimal(0)
+    weighted_sum: Decimal = Decimal(0)
+    unresolved: list[str] = field(default_factory=list)  # question codes
+    outcome: str = DECLINE
+    knocked_out: bool = False
+    lowest_theme: ThemeScore | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.unresolved
+
+
+def _round(value: Decimal) -> Decimal:
+    return value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def score(
+    themes: list[ThemeSpec], bands: list[BandSpec], answers: dict[int, int | None]
+) -> ScoreResult:
+    """``answers`` maps question id to the chosen option id (or None)."""
+    result = ScoreResult()
+    for theme in themes:
+        points = 0
+        max_points = 0
+        for question in theme.questions:
+            options = {o.id: o for o in question.options}
+            chosen = options.get(answers.get(question.id))
+            if chosen is None or chosen.is_unknown:
+                result.unresolved.append(question.code)
+            if theme.is_knockout or question.is_knockout:
+                triggered = bool(chosen and chosen.triggers_knockout)
+                result.knockouts.append(
+                    KnockoutResult(
+                        question.code, question.text, chosen.label if chosen else "", triggered
+                    )
+                )
+                result.knocked_out |= triggered
+                continue
+            points += chosen.points or 0 if chosen else 0
+            max_points += question.max_points
+        if theme.is_knockout or max_points == 0:
+            continue
+        percent = _round(Decimal(points) * 100 / max_points)
+        theme_score = ThemeScore(
+            theme.code,
+            theme.title,
+            theme.weight,
+            points,
+            max_points,
+            percent,
+            theme.weight * percent,
+        )
+        result.themes.append(theme_score)
+
+    result.weight_sum = sum((t.weight for t in result.themes), Decimal(0))
+    result.weighted_sum = sum((t.weighted for t in result.themes), Decimal(0))
+    if result.weight_sum:
+        result.total_percent = _round(result.weighted_sum / result.weight_sum)
+    if result.themes:
+        result.lowest_theme = min(result.themes, key=lambda t: t.percent)
+
+    if result.knocked_out:
+        result.outcome = DECLINE
+        return result
+    for band in sorted(bands, key=lambda b: b.min_total, reverse=True):
+        if result.total_percent < band.min_total:
+            continue
+        if band.min_theme is not None and any(
+            t.percent < band.min_theme for t in result.themes if t.weight > 0
+        ):
+            continue
+        result.outcome = band.outcome
+        break
+    else:
+        result.outcome = DECLINE
+    return result
+
+
+# --- Loading the specs of a stored questionnaire version -------------------
+
+
+def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
+    """The themes and bands of a version as plain data (3 queries)."""
+    from django.db.models import Prefetch
+
+    from .models import AnswerOption, Question
+
+    themes = []
+    for theme in version.themes.order_by("order", "code").prefetch_related(
+        Prefetch(
+            "questions",
+            queryset=Question.objects.order_by("order", "code").prefetch_related(
+                Prefetch("options", queryset=AnswerOption.objects.order_by("order", "pk"))
+            ),
+        )
+    ):
+        questions = tuple(
+            QuestionSpec(
+                q.pk,
+                q.code,
+                q.text,
+                tuple(
+                    OptionSpec(o.pk, o.label, o.points, o.is_unknown, o.triggers_knockout)
+                    for o in q.options.all()
+                ),
+                q.is_knockout,
+            )
+            for q in theme.questions.all()
+        )
+        themes.append(
+            ThemeSpec(theme.pk, theme.code, theme.title, theme.weight, questions, theme.is_knockout)
+        )
+    bands = [BandSpec(b.outcome, b.min_total, b.min_theme) for b in version.bands.all()]
+    return themes, bands
