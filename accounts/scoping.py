@@ -190,3 +190,68 @@ def get_organisation_for_user(user, pk, *, edit=False):
     if edit and not can_edit_organisations(user):
         raise PermissionDenied
     return organisation
+
+
+# --- Assessments ------------------------------------------------------------------
+
+
+def visible_assessments(user, queryset=None):
+    """Assessments of the partnerships this user may see."""
+    from assessment.models import Assessment
+
+    qs = queryset if queryset is not None else Assessment.objects.all()
+    return qs.filter(participation__partnership__in=visible_partnerships(user).values("pk"))
+
+
+def can_review_assessment(user, assessment) -> bool:
+    """The GGD coordinators of the lead gemeente's region review and finalise."""
+    scope = scope_for(user)
+    return (
+        scope.kind == "region"
+        and assessment.participation.partnership.lead_municipality.region_id == scope.region_id
+    )
+
+
+def get_assessment_for_user(user, pk, *, edit=False, review=False, queryset=None):
+    """The assessment, 404 for outsiders; 403 when ``edit`` (officers of the
+    lead gemeente) or ``review`` (coordinators of its region) is asked of
+    someone who may only look."""
+    from assessment.models import Assessment
+
+    base = queryset if queryset is not None else Assessment.objects.all()
+    assessment = get_object_or_404(
+        visible_assessments(
+            user,
+            base.select_related(
+                "participation__organisation",
+                "participation__partnership__lead_municipality__region",
+                "version__questionnaire",
+                "author",
+                "reviewer",
+            ),
+        ),
+        pk=pk,
+    )
+    if edit and not can_edit_partnership(user, assessment.participation.partnership):
+        raise PermissionDenied
+    if review and not can_review_assessment(user, assessment):
+        raise PermissionDenied
+    return assessment
+
+
+def regional_outcomes(user, organisation):
+    """The region's memory: finalised outcomes for an organisation, visible to
+    every user of its region (gemeente, date, outcome; no details)."""
+    from assessment.models import Assessment, AssessmentStatus
+
+    scope = scope_for(user)
+    home = user.home_region if scope.kind in {"municipality", "region"} else None
+    if scope.kind != "all" and (home is None or home.pk != organisation.region_id):
+        return Assessment.objects.none()
+    return (
+        Assessment.objects.filter(
+            participation__organisation=organisation, status=AssessmentStatus.FINAL
+        )
+        .select_related("participation__partnership__lead_municipality")
+        .order_by("-finalised_at")
+    )

@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("regions.urls")),
     path("", include("partnerships.urls")),
     path("", include("organisations.urls")),
+    path("", include("assessment.urls")),
 ]

@@ -1,0 +1,11 @@
+"""URLs of the assessment app; each module under ``views/`` lists its own
+``urlpatterns``, joined here under one namespace."""
+
+from .views import assessments, report
+
+app_name = "assessment"
+
+urlpatterns = [
+    *assessments.urlpatterns,
+    *report.urlpatterns,
+]

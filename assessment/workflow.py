@@ -1,0 +1,223 @@
+"""The life of an assessment: concept → ter review → vastgesteld.
+
+* The officer starts an assessment for a participation; it keeps the
+  questionnaire version it was started with.
+* She saves answers as often as she likes; a save based on an older revision
+  (someone else saved in between) is refused, never silently overwritten.
+* She submits it for review when nothing is unresolved; the coordinators of
+  the region are told in the portal and by e-mail.
+* A coordinator finalises it (the outcome is stored; it never changes again)
+  or sends it back to concept with her comments.
+* A correction of a finalised assessment is a new assessment that copies the
+  answers and notes.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+
+from .models import (
+    Answer,
+    Assessment,
+    AssessmentKind,
+    AssessmentStatus,
+    Notification,
+    Outcome,
+    Questionnaire,
+    ThemeNote,
+)
+from .scoring import ScoreResult, score, specs_for_version
+
+
+class ConcurrentEditError(Exception):
+    """The assessment was saved by someone else since this form was opened."""
+
+
+def current_version():
+    questionnaire = Questionnaire.objects.order_by("pk").first()
+    version = questionnaire.current_version() if questionnaire else None
+    if version is None:
+        raise ValidationError(
+            _(
+                "Er is geen gepubliceerde vragenlijst. Vraag de functioneel beheerder er een te publiceren."
+            )
+        )
+    return version
+
+
+def score_assessment(assessment: Assessment) -> ScoreResult:
+    themes, bands = specs_for_version(assessment.version)
+    answers = dict(assessment.answers.values_list("question_id", "option_id"))
+    return score(themes, bands, answers)
+
+
+@transaction.atomic
+def start(participation, user, kind=AssessmentKind.PROSPECTIVE) -> Assessment:
+    assessment = Assessment.objects.create(
+        participation=participation, version=current_version(), kind=kind, author=user
+    )
+    return assessment
+
+
+@transaction.atomic
+def save_answers(
+    assessment: Assessment,
+    revision: int,
+    answers: dict,
+    explanations: dict,
+    notes: dict | None = None,
+) -> None:
+    """Store answers (question id → option id or None), explanations (question
+    id → text) and theme notes (theme id → text) of one theme page.
+
+    Refuses when the assessment is no longer a concept, or when ``revision``
+    is not the stored revision (someone saved in between)."""
+    updated = Assessment.objects.filter(
+        pk=assessment.pk, revision=revision, status=AssessmentStatus.CONCEPT
+    ).update(revision=F("revision") + 1, updated_at=timezone.now())
+    if not updated:
+        assessment.refresh_from_db()
+        if assessment.status != AssessmentStatus.CONCEPT:
+            raise ValidationError(
+                _("Deze afweging is niet meer in concept en kan niet meer veranderen.")
+            )
+        raise ConcurrentEditError
+    existing = {a.question_id: a for a in assessment.answers.all()}
+    for question_id, option_id in answers.items():
+        explanation = explanations.get(question_id, "")
+        answer = existing.get(question_id)
+        if answer is None:
+            Answer.objects.create(
+                assessment=assessment,
+                question_id=question_id,
+                option_id=option_id,
+                explanation=explanation,
+            )
+        elif answer.option_id != option_id or answer.explanation != explanation:
+            answer.option_id = option_id
+            answer.explanation = explanation
+            answer.save()
+    for theme_id, text in (notes or {}).items():
+        ThemeNote.objects.update_or_create(
+            assessment=assessment, theme_id=theme_id, defaults={"notes": text}
+        )
+    assessment.revision = revision + 1
+
+
+def coordinators_of(assessment: Assessment):
+    region_id = assessment.participation.partnership.lead_municipality.region_id
+    return User.objects.filter(role=Role.COORDINATOR, region_id=region_id, is_active=True)
+
+
+@transaction.atomic
+def submit(assessment: Assessment, user, request=None) -> ScoreResult:
+    if assessment.status != AssessmentStatus.CONCEPT:
+        raise ValidationError(_("Alleen een afweging in concept kan ter review worden aangeboden."))
+    result = score_assessment(assessment)
+    if result.unresolved:
+        raise ValidationError(
+            _("Beantwoord eerst alle vragen; nog open of ‘Onbekend’: %(codes)s.")
+            % {"codes": ", ".join(result.unresolved)}
+        )
+    if result.outcome == Outcome.CONDITIONS and not assessment.conditions.strip():
+        raise ValidationError(_("Schrijf de voorwaarden op voordat u de afweging indient."))
+    assessment.status = AssessmentStatus.IN_REVIEW
+    assessment.submitted_at = timezone.now()
+    assessment.review_comments = ""
+    assessment.revision += 1
+    assessment.save()
+    partnership = assessment.participation.partnership
+    message = _(
+        "%(author)s vraagt u de afweging van %(organisation)s (%(partnership)s) vast te stellen."
+    ) % {
+        "author": user.get_full_name() or user.get_username(),
+        "organisation": assessment.participation.organisation,
+        "partnership": partnership,
+    }
+    path = reverse("assessment:detail", args=[assessment.pk])
+    url = request.build_absolute_uri(path) if request else path
+    for coordinator in coordinators_of(assessment):
+        Notification.objects.create(recipient=coordinator, assessment=assessment, message=message)
+        if coordinator.email:
+            send_mail(
+                _("Afweging ter review: %(organisation)s")
+                % {"organisation": assessment.participation.organisation},
+                f"{message}\n\n{url}\n",
+                settings.DEFAULT_FROM_EMAIL,
+                [coordinator.email],
+            )
+    return result
+
+
+@transaction.atomic
+def finalise(assessment: Assessment, reviewer, remark: str = "") -> ScoreResult:
+    if assessment.status != AssessmentStatus.IN_REVIEW:
+        raise ValidationError(_("Alleen een afweging ter review kan worden vastgesteld."))
+    result = score_assessment(assessment)
+    assessment.status = AssessmentStatus.FINAL
+    assessment.reviewer = reviewer
+    assessment.finalised_at = timezone.now()
+    assessment.review_remark = remark.strip()
+    assessment.outcome = result.outcome
+    assessment.total_percent = result.total_percent
+    assessment.knocked_out = result.knocked_out
+    assessment.revision += 1
+    assessment.save()
+    Notification.objects.filter(assessment=assessment, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return result
+
+
+@transaction.atomic
+def return_to_concept(assessment: Assessment, reviewer, comments: str) -> None:
+    if assessment.status != AssessmentStatus.IN_REVIEW:
+        raise ValidationError(_("Alleen een afweging ter review kan worden teruggestuurd."))
+    if not comments.strip():
+        raise ValidationError(_("Schrijf op wat er moet veranderen."))
+    assessment.status = AssessmentStatus.CONCEPT
+    assessment.review_comments = comments.strip()
+    assessment.submitted_at = None
+    assessment.revision += 1
+    assessment.save()
+    Notification.objects.filter(assessment=assessment, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def correct(assessment: Assessment, user) -> Assessment:
+    """A new concept that copies a finalised assessment's answers and notes."""
+    if assessment.status != AssessmentStatus.FINAL:
+        raise ValidationError(_("Alleen een vastgestelde afweging kan worden gecorrigeerd."))
+    copy = Assessment.objects.create(
+        participation=assessment.participation,
+        version=assessment.version,
+        kind=assessment.kind,
+        author=user,
+        corrects=assessment,
+        conditions=assessment.conditions,
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            assessment=copy,
+            question_id=a.question_id,
+            option_id=a.option_id,
+            explanation=a.explanation,
+        )
+        for a in assessment.answers.all()
+    )
+    ThemeNote.objects.bulk_create(
+        ThemeNote(assessment=copy, theme_id=n.theme_id, notes=n.notes)
+        for n in assessment.theme_notes.all()
+    )
+    return copy
