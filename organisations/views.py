@@ -1,9 +1,127 @@
-from django.http import Http404
+"""The partner register of a GGD region."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from accounts.scoping import (
+    can_edit_organisations,
+    get_organisation_for_user,
+    visible_organisations,
+    visible_partnerships,
+)
+from core.history import history_entries
+from partnerships.models import Participation
+
+from .forms import ContactFormSet, OrganisationFilterForm, OrganisationForm
+from .models import Organisation
+
+PAGE_SIZE = 25
 
 
 def organisation_list(request):
-    raise Http404  # built next
+    form = OrganisationFilterForm(request.GET or None)
+    queryset = visible_organisations(request.user).annotate(
+        partnership_count=Count("participations")
+    )
+    if form.is_valid():
+        if q := form.cleaned_data["q"].strip():
+            queryset = queryset.filter(
+                Q(name__icontains=q) | Q(kvk_number__startswith=q) | Q(city__icontains=q)
+            )
+        if sector := form.cleaned_data["sector"]:
+            queryset = queryset.filter(sector=sector)
+    page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query_string": query.urlencode(),
+            "can_edit": can_edit_organisations(request.user),
+        },
+    )
 
 
 def organisation_detail(request, pk):
-    raise Http404  # built next
+    from assessment.context import regional_memory
+
+    organisation = get_organisation_for_user(request.user, pk)
+    participations = (
+        Participation.objects.filter(
+            organisation=organisation,
+            partnership__in=visible_partnerships(request.user).values("pk"),
+        )
+        .select_related("partnership__phase", "partnership__lead_municipality")
+        .order_by("partnership__name")
+    )
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "contacts": organisation.contacts.all(),
+            "participations": participations,
+            "regional_memory": regional_memory(request.user, organisation),
+            "can_edit": can_edit_organisations(request.user),
+            "history": history_entries(organisation),
+        },
+    )
+
+
+def _safe_next(request):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def _edit(request, organisation: Organisation | None):
+    user = request.user
+    if not can_edit_organisations(user):
+        raise PermissionDenied
+    region = organisation.region if organisation else user.home_region
+    form = OrganisationForm(request.POST or None, instance=organisation, region=region)
+    formset = ContactFormSet(request.POST or None, instance=form.instance, prefix="contacten")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            formset.instance = saved
+            formset.save()
+        messages.success(request, _("Het partnerregister is bijgewerkt."))
+        return redirect(_safe_next(request) or saved.get_absolute_url())
+    cancel = organisation.get_absolute_url() if organisation else reverse("organisations:list")
+    return render(
+        request,
+        "includes/form_page.html",
+        {
+            "title": _("Organisatie bewerken") if organisation else _("Organisatie toevoegen"),
+            "intro": _(
+                "Contactpersonen zijn persoonsgegevens: leg alleen vast wat nodig is om contact op te nemen."
+            ),
+            "form": form,
+            "formset": formset,
+            "formset_legend": _("Contactpersoon"),
+            "cancel_url": _safe_next(request) or cancel,
+            "next": _safe_next(request),
+        },
+    )
+
+
+def organisation_create(request):
+    return _edit(request, None)
+
+
+def organisation_edit(request, pk):
+    return _edit(request, get_organisation_for_user(request.user, pk, edit=True))

@@ -262,3 +262,6 @@ LOGGING = {
 
 # Bootstrap calls the error alert "danger".
 MESSAGE_TAGS = {40: "danger"}
+
+# Django 6 behaviour now: a URL typed without scheme means https.
+FORMS_URLFIELD_ASSUME_HTTPS = True

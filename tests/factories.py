@@ -123,6 +123,11 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     status = pm.Status.ACTIVE
     start_date = date(2026, 1, 1)
 
+    @factory.post_generation
+    def participating_municipalities(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.participating_municipalities.set(extracted)
+
 
 class ParticipationFactory(factory.django.DjangoModelFactory):
     class Meta:

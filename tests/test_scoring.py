@@ -31,7 +31,9 @@ def theme(code, questions=2, weight=1):
         code,
         f"Thema {code}",
         Decimal(weight),
-        tuple(QuestionSpec(next(_ids), f"{code}{n}", "?", scale()) for n in range(1, questions + 1)),
+        tuple(
+            QuestionSpec(next(_ids), f"{code}{n}", "?", scale()) for n in range(1, questions + 1)
+        ),
     )
 
 
@@ -50,7 +52,9 @@ def knockout_theme():
         )
         for n in range(1, 5)
     )
-    return ThemeSpec(next(_ids), "A", "Uitsluitingsgronden", Decimal(0), questions, is_knockout=True)
+    return ThemeSpec(
+        next(_ids), "A", "Uitsluitingsgronden", Decimal(0), questions, is_knockout=True
+    )
 
 
 def answer(theme_spec, *labels):
@@ -134,7 +138,9 @@ def test_weights_change_the_total():
     equal = score([theme("B"), theme("C")], BANDS, {})
     assert equal.total_percent == 0
     b, c = theme("B"), theme("C")
-    assert score([b, c], BANDS, answer_all([b, c], [("Ja", "Ja"), ("Nee", "Nee")])).total_percent == 50
+    assert (
+        score([b, c], BANDS, answer_all([b, c], [("Ja", "Ja"), ("Nee", "Nee")])).total_percent == 50
+    )
 
 
 def test_zero_weight_theme_does_not_count():

@@ -1,1 +1,126 @@
-urlpatterns: list = []
+"""Agreements (afspraken), with the signed document stored privately."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from accounts.scoping import can_edit_partnership, get_related_for_user
+
+from ..forms.agreements import AgreementForm
+from ..models import Agreement
+from .common import confirm_delete, form_page, load_partnership
+
+
+def agreement_list(request, pk):
+    partnership = load_partnership(request, pk)
+    agreements = Agreement.objects.filter(partnership=partnership).select_related(
+        "participation__organisation"
+    )
+    return render(
+        request,
+        "partnerships/agreements/agreement_list.html",
+        {
+            "partnership": partnership,
+            "agreements": agreements,
+            "can_edit": can_edit_partnership(request.user, partnership),
+        },
+    )
+
+
+def _list_url(partnership):
+    return reverse("partnerships:agreements", args=[partnership.pk])
+
+
+def agreement_edit(request, pk, agreement_pk=None):
+    partnership = load_partnership(request, pk, edit=True)
+    agreement = get_object_or_404(partnership.agreements, pk=agreement_pk) if agreement_pk else None
+    old_file = agreement.document.name if agreement and agreement.document else ""
+    form = AgreementForm(
+        request.POST or None, request.FILES or None, instance=agreement, partnership=partnership
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            upload = request.FILES.get("document")
+            if upload:
+                saved.document_name = upload.name
+            elif not saved.document:
+                saved.document_name = ""
+            saved.save()
+        if old_file and old_file != saved.document.name:
+            # Replaced or cleared: the old file is not kept around.
+            saved.document.storage.delete(old_file)
+        messages.success(request, _("De afspraak is opgeslagen."))
+        return redirect(_list_url(partnership))
+    return form_page(
+        request,
+        partnership,
+        form,
+        _("Afspraak bewerken") if agreement else _("Afspraak toevoegen"),
+        cancel_url=_list_url(partnership),
+        multipart=True,
+        intro=_(
+            "Leg vast wie wat doet, met hoeveel tijd en geld, en wat buiten de samenwerking valt. "
+            "Het getekende document is alleen zichtbaar voor wie de samenwerking mag zien."
+        ),
+    )
+
+
+def agreement_delete(request, pk, agreement_pk):
+    partnership = load_partnership(request, pk, edit=True)
+    agreement = get_object_or_404(partnership.agreements, pk=agreement_pk)
+    if request.method == "POST":
+        stored = agreement.document.name if agreement.document else ""
+        agreement.delete()
+        if stored:
+            agreement.document.storage.delete(stored)
+        messages.success(request, _("De afspraak is verwijderd."))
+        return redirect(_list_url(partnership))
+    return confirm_delete(
+        request,
+        partnership,
+        _("Afspraak verwijderen"),
+        agreement.title,
+        cancel_url=_list_url(partnership),
+    )
+
+
+@never_cache
+def agreement_document(request, pk, agreement_pk):
+    agreement = get_related_for_user(request.user, Agreement, agreement_pk)
+    if agreement.partnership_id != pk or not agreement.document:
+        raise Http404
+    try:
+        handle = agreement.document.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=agreement.document_name or "overeenkomst"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+urlpatterns = [
+    path("samenwerkingen/<int:pk>/afspraken/", agreement_list, name="agreements"),
+    path("samenwerkingen/<int:pk>/afspraken/nieuw/", agreement_edit, name="agreement_add"),
+    path(
+        "samenwerkingen/<int:pk>/afspraken/<int:agreement_pk>/",
+        agreement_edit,
+        name="agreement_edit",
+    ),
+    path(
+        "samenwerkingen/<int:pk>/afspraken/<int:agreement_pk>/verwijderen/",
+        agreement_delete,
+        name="agreement_delete",
+    ),
+    path(
+        "samenwerkingen/<int:pk>/afspraken/<int:agreement_pk>/document/",
+        agreement_document,
+        name="agreement_document",
+    ),
+]

@@ -1,0 +1,56 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ContactPerson, Organisation, Sector
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "sector",
+            "kvk_number",
+            "website",
+            "street_address",
+            "postal_code",
+            "city",
+        ]
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The region is set before validation so the KvK uniqueness per region is checked.
+        self.instance.region = region
+
+    def clean_postal_code(self):
+        value = self.cleaned_data["postal_code"].strip().upper()
+        match = re.fullmatch(r"(\d{4}) ?([A-Z]{2})", value)
+        return f"{match[1]} {match[2]}" if match else value
+
+    def clean_kvk_number(self):
+        return self.cleaned_data["kvk_number"].strip()
+
+
+class ContactPersonForm(forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "role", "email", "phone"]
+
+
+ContactFormSet = forms.inlineformset_factory(
+    Organisation, ContactPerson, form=ContactPersonForm, extra=1, can_delete=True
+)
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoeken op naam, KvK-nummer of plaats"), required=False)
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", _("Alle"))] + list(Sector.choices), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs["class"] = "form-control"
+        self.fields["sector"].widget.attrs["class"] = "form-select"

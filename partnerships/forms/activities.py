@@ -1,0 +1,3 @@
+from .agreements import ActivityForm
+
+__all__ = ["ActivityForm"]

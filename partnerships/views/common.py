@@ -1,0 +1,41 @@
+"""Small helpers shared by the views of the partnerships app."""
+
+from django.shortcuts import render
+
+from accounts.scoping import get_partnership_for_user
+from partnerships.models import Partnership
+
+
+def load_partnership(request, pk, *, edit=False):
+    return get_partnership_for_user(
+        request.user,
+        pk,
+        edit=edit,
+        queryset=Partnership.objects.select_related("phase", "lead_municipality__region", "theme"),
+    )
+
+
+def form_page(request, partnership, form, title, *, cancel_url=None, **extra):
+    """One form on a page of its own, under the partnership's name."""
+    context = {
+        "title": title,
+        "form": form,
+        "cancel_url": cancel_url or partnership.get_absolute_url(),
+        "breadcrumb_url": partnership.get_absolute_url(),
+        "breadcrumb_label": partnership.name,
+        **extra,
+    }
+    return render(request, "includes/form_page.html", context)
+
+
+def confirm_delete(request, partnership, title, label, *, cancel_url=None, warning=""):
+    return render(
+        request,
+        "includes/confirm_delete.html",
+        {
+            "title": title,
+            "object_label": label,
+            "cancel_url": cancel_url or partnership.get_absolute_url(),
+            "warning": warning,
+        },
+    )
