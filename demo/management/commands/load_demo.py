@@ -2,7 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from demo import assessments as demo_assessments
 from demo import data
+from demo import partnerships as demo_partnerships
 
 
 class Command(BaseCommand):
@@ -30,6 +32,10 @@ class Command(BaseCommand):
             )
         data.load_regions()
         users = data.load_users()
+        created = demo_partnerships.load_partnerships()
+        self.stdout.write(_("Samenwerkingen toegevoegd: %(count)s") % {"count": len(created)})
+        assessments = demo_assessments.load_assessments()
+        self.stdout.write(_("Afwegingen toegevoegd: %(count)s") % {"count": len(assessments)})
 
         self.stdout.write(self.style.SUCCESS(_("Demodata geladen.")))
         self.stdout.write(
