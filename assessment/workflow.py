@@ -221,3 +221,38 @@ def correct(assessment: Assessment, user) -> Assessment:
         for n in assessment.theme_notes.all()
     )
     return copy
+
+
+@transaction.atomic
+def save_conditions(assessment: Assessment, revision: int, text: str) -> None:
+    updated = Assessment.objects.filter(
+        pk=assessment.pk, revision=revision, status=AssessmentStatus.CONCEPT
+    ).update(conditions=text.strip(), revision=F("revision") + 1, updated_at=timezone.now())
+    if not updated:
+        assessment.refresh_from_db()
+        if assessment.status != AssessmentStatus.CONCEPT:
+            raise ValidationError(
+                _("Deze afweging is niet meer in concept en kan niet meer veranderen.")
+            )
+        raise ConcurrentEditError
+    assessment.conditions = text.strip()
+    assessment.revision = revision + 1
+
+
+def suggested_conditions(assessment: Assessment) -> str:
+    """Starting points for the conditions: the questions answered Deels or Nee."""
+    lines = []
+    for answer in (
+        assessment.answers.select_related("question__theme", "option")
+        .filter(option__label__in=["Deels", "Nee"], question__is_knockout=False)
+        .order_by("question__theme__order", "question__order")
+    ):
+        lines.append(
+            _("%(code)s (%(answer)s): %(question)s — voorwaarde: …")
+            % {
+                "code": answer.question.code,
+                "answer": answer.option.label,
+                "question": answer.question.text,
+            }
+        )
+    return "\n".join(lines)

@@ -74,3 +74,13 @@ def indicator_progress(indicator, measurements) -> IndicatorProgress:
         percent = int(round((latest.value - indicator.baseline) / span * 100))
     percent = max(0, min(100, percent))
     return IndicatorProgress(latest.value, latest.measured_on, percent, percent >= 100)
+
+
+def unassessed_private_partners(participations) -> list:
+    """Active private partners without a finalised assessment (needs the
+    participations' ``assessments`` prefetched)."""
+    return [
+        p.organisation
+        for p in active_private_partners(participations)
+        if not any(a.is_final for a in p.assessments.all())
+    ]

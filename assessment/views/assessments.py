@@ -1,1 +1,404 @@
-urlpatterns: list = []
+"""Filling in, reviewing and comparing assessments (the Afwegingskader)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.scoping import (
+    can_edit_partnership,
+    can_review_assessment,
+    get_assessment_for_user,
+    scope_for,
+    visible_assessments,
+)
+from core.history import history_entries
+from partnerships.views.common import load_partnership
+
+from .. import workflow
+from ..forms import ConditionsForm, ReviewForm, SendBackForm, StartForm, ThemeForm
+from ..models import (
+    Answer,
+    AnswerOption,
+    Assessment,
+    AssessmentStatus,
+    Notification,
+    Outcome,
+    Question,
+)
+from ..scoring import score, specs_for_version
+
+CONCURRENT_MESSAGE = _(
+    "Iemand anders heeft deze afweging intussen opgeslagen. Uw wijzigingen zijn niet "
+    "opgeslagen; hieronder staan ze nog. Open de pagina opnieuw om de nieuwste versie te zien."
+)
+
+
+def _themes(assessment):
+    return list(assessment.version.themes.order_by("order", "code"))
+
+
+def _may_edit(user, assessment) -> bool:
+    return assessment.is_editable and can_edit_partnership(
+        user, assessment.participation.partnership
+    )
+
+
+def _progress(assessment, themes):
+    """Per theme: answered (not Onbekend) of total questions (2 queries)."""
+    totals = {t.pk: 0 for t in themes}
+    for theme_id in Question.objects.filter(theme__in=themes).values_list("theme_id", flat=True):
+        totals[theme_id] += 1
+    answered = {t.pk: 0 for t in themes}
+    for theme_id in assessment.answers.filter(
+        option__isnull=False, option__is_unknown=False
+    ).values_list("question__theme_id", flat=True):
+        answered[theme_id] += 1
+    return [(theme, answered[theme.pk], totals[theme.pk]) for theme in themes]
+
+
+@require_POST
+def start(request, pk, participation_pk):
+    partnership = load_partnership(request, pk, edit=True)
+    participation = get_object_or_404(partnership.participations, pk=participation_pk)
+    form = StartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies de soort afweging."))
+        return redirect(
+            "partnerships:participation_edit", pk=partnership.pk, participation_pk=participation.pk
+        )
+    try:
+        assessment = workflow.start(participation, request.user, form.cleaned_data["kind"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(partnership)
+    messages.success(request, _("De afweging is gestart. Begin met de uitsluitingsgronden."))
+    first = assessment.version.themes.order_by("order", "code").first()
+    return redirect("assessment:theme", pk=assessment.pk, code=first.code)
+
+
+def detail(request, pk):
+    assessment = get_assessment_for_user(request.user, pk)
+    themes = _themes(assessment)
+    result = workflow.score_assessment(assessment)
+    chain = list(
+        Assessment.objects.filter(participation=assessment.participation)
+        .select_related("author", "reviewer")
+        .order_by("-created_at", "-pk")
+    )
+    try:
+        report_url = reverse("assessment:report_pdf", args=[assessment.pk])
+    except Exception:  # noqa: BLE001 - the report view is optional
+        report_url = None
+    return render(
+        request,
+        "assessment/detail.html",
+        {
+            "assessment": assessment,
+            "partnership": assessment.participation.partnership,
+            "progress": _progress(assessment, themes),
+            "result": result,
+            "outcome_label": assessment.outcome_label(result.outcome),
+            "chain": chain,
+            "can_edit": _may_edit(request.user, assessment),
+            "can_correct": assessment.is_final
+            and can_edit_partnership(request.user, assessment.participation.partnership),
+            "can_review": assessment.status == AssessmentStatus.IN_REVIEW
+            and can_review_assessment(request.user, assessment),
+            "review_form": ReviewForm(),
+            "send_back_form": SendBackForm(),
+            "history": history_entries(assessment),
+            "report_url": report_url,
+        },
+    )
+
+
+def theme(request, pk, code):
+    assessment = get_assessment_for_user(request.user, pk)
+    themes = _themes(assessment)
+    current = next((t for t in themes if t.code == code), None)
+    if current is None:
+        return render(request, "404.html", status=404)
+    questions = list(
+        current.questions.order_by("order", "code").prefetch_related(
+            Prefetch("options", queryset=AnswerOption.objects.order_by("order", "pk"))
+        )
+    )
+    answers = {a.question_id: a for a in assessment.answers.filter(question__theme=current)}
+    note = assessment.theme_notes.filter(theme=current).first()
+    can_edit = _may_edit(request.user, assessment)
+    form = ThemeForm(
+        request.POST or None,
+        questions=questions,
+        answers=answers,
+        notes=note.notes if note else "",
+        revision=assessment.revision,
+    )
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                workflow.save_answers(
+                    assessment,
+                    form.cleaned_data["revision"],
+                    form.answers(),
+                    form.explanations(),
+                    {current.pk: form.cleaned_data["notes"].strip()},
+                )
+            except workflow.ConcurrentEditError:
+                form.add_error(None, CONCURRENT_MESSAGE)
+                status = 409
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 409
+            else:
+                messages.success(request, _("Opgeslagen."))
+                index = themes.index(current)
+                if "next" in request.POST and index + 1 < len(themes):
+                    return redirect(
+                        "assessment:theme", pk=assessment.pk, code=themes[index + 1].code
+                    )
+                if "next" in request.POST:
+                    return redirect("assessment:outcome", pk=assessment.pk)
+                return redirect("assessment:theme", pk=assessment.pk, code=current.code)
+    index = themes.index(current)
+    return render(
+        request,
+        "assessment/theme.html",
+        {
+            "assessment": assessment,
+            "partnership": assessment.participation.partnership,
+            "theme": current,
+            "themes": themes,
+            "progress": _progress(assessment, themes),
+            "form": form,
+            "can_edit": can_edit,
+            "next_theme": themes[index + 1] if index + 1 < len(themes) else None,
+            "previous_theme": themes[index - 1] if index > 0 else None,
+        },
+        status=status,
+    )
+
+
+def outcome(request, pk):
+    assessment = get_assessment_for_user(request.user, pk)
+    result = workflow.score_assessment(assessment)
+    can_edit = _may_edit(request.user, assessment)
+    _themes_spec, bands = specs_for_version(assessment.version)
+    initial = assessment.conditions or workflow.suggested_conditions(assessment)
+    form = ConditionsForm(
+        request.POST or None, initial={"conditions": initial, "revision": assessment.revision}
+    )
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                workflow.save_conditions(
+                    assessment, form.cleaned_data["revision"], form.cleaned_data["conditions"]
+                )
+            except workflow.ConcurrentEditError:
+                form.add_error(None, CONCURRENT_MESSAGE)
+                status = 409
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 409
+            else:
+                messages.success(request, _("De voorwaarden zijn opgeslagen."))
+                return redirect("assessment:outcome", pk=assessment.pk)
+    return render(
+        request,
+        "assessment/outcome.html",
+        {
+            "assessment": assessment,
+            "partnership": assessment.participation.partnership,
+            "result": result,
+            "bands": sorted(bands, key=lambda b: b.min_total, reverse=True),
+            "outcome_label": assessment.outcome_label(result.outcome),
+            "band_labels": {o: assessment.outcome_label(o) for o in Outcome.values},
+            "is_conditions": result.outcome == Outcome.CONDITIONS,
+            "form": form,
+            "can_edit": can_edit,
+        },
+        status=status,
+    )
+
+
+def _action(request, pk, action, *, review=False, edit=False, form_class=None):
+    assessment = get_assessment_for_user(request.user, pk, edit=edit, review=review)
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        messages.error(request, _("Schrijf op wat er moet veranderen."))
+        return redirect(assessment)
+    try:
+        result = action(assessment, form)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(assessment)
+    return result
+
+
+@require_POST
+def submit(request, pk):
+    def act(assessment, _form):
+        workflow.submit(assessment, request.user, request)
+        messages.success(request, _("De afweging is ter review aangeboden aan de GGD-coördinator."))
+        return redirect(assessment)
+
+    return _action(request, pk, act, edit=True)
+
+
+@require_POST
+def finalise(request, pk):
+    def act(assessment, form):
+        result = workflow.finalise(assessment, request.user, form.cleaned_data["remark"])
+        messages.success(
+            request,
+            _("De afweging is vastgesteld: %(outcome)s.")
+            % {"outcome": assessment.outcome_label(result.outcome)},
+        )
+        return redirect(assessment)
+
+    return _action(request, pk, act, review=True, form_class=ReviewForm)
+
+
+@require_POST
+def send_back(request, pk):
+    def act(assessment, form):
+        workflow.return_to_concept(assessment, request.user, form.cleaned_data["comments"])
+        messages.success(request, _("De afweging is teruggestuurd naar de opsteller."))
+        return redirect(assessment)
+
+    return _action(request, pk, act, review=True, form_class=SendBackForm)
+
+
+@require_POST
+def correct(request, pk):
+    def act(assessment, _form):
+        copy = workflow.correct(assessment, request.user)
+        messages.success(
+            request,
+            _("Er is een correctie gestart. De vastgestelde afweging blijft ongewijzigd bewaard."),
+        )
+        return redirect(copy)
+
+    return _action(request, pk, act, edit=True)
+
+
+def review_queue(request):
+    user = request.user
+    scope = scope_for(user)
+    statuses = (
+        [AssessmentStatus.IN_REVIEW]
+        if scope.kind == "region"
+        else [AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW]
+    )
+    assessments = list(
+        visible_assessments(
+            user,
+            Assessment.objects.filter(status__in=statuses).select_related(
+                "participation__organisation",
+                "participation__partnership__lead_municipality",
+                "author",
+            ),
+        ).order_by("submitted_at", "created_at")
+    )
+    now = timezone.now()
+    for assessment in assessments:
+        assessment.waiting_days = (
+            (now - assessment.submitted_at).days if assessment.submitted_at else None
+        )
+    notifications = list(
+        Notification.objects.filter(recipient=user, read_at__isnull=True).select_related(
+            "assessment"
+        )[:20]
+    )
+    return render(
+        request,
+        "assessment/review_queue.html",
+        {
+            "assessments": assessments,
+            "notifications": notifications,
+            "is_coordinator": scope.kind == "region",
+        },
+    )
+
+
+def compare(request, pk):
+    partnership = load_partnership(request, pk)
+    participations = list(partnership.participations.select_related("organisation"))
+    assessments = list(
+        Assessment.objects.filter(participation__partnership=partnership).order_by(
+            "-created_at", "-pk"
+        )
+    )
+    latest = {}
+    for assessment in assessments:
+        current = latest.get(assessment.participation_id)
+        if current is None or (assessment.is_final and not current.is_final):
+            latest[assessment.participation_id] = assessment
+    versions = {a.version_id for a in latest.values()}
+    specs = {}
+    for version_id in versions:
+        version = next(a.version for a in latest.values() if a.version_id == version_id)
+        specs[version_id] = specs_for_version(version)
+    answers = {}
+    for assessment_id, question_id, option_id in Answer.objects.filter(
+        assessment__in=list(latest.values())
+    ).values_list("assessment_id", "question_id", "option_id"):
+        answers.setdefault(assessment_id, {})[question_id] = option_id
+    theme_codes = []
+    rows = []
+    for participation in participations:
+        assessment = latest.get(participation.pk)
+        if assessment is None:
+            rows.append({"participation": participation, "assessment": None})
+            continue
+        themes, bands = specs[assessment.version_id]
+        result = score(themes, bands, answers.get(assessment.pk, {}))
+        per_theme = {t.code: t.percent for t in result.themes}
+        for code in per_theme:
+            if code not in theme_codes:
+                theme_codes.append(code)
+        rows.append(
+            {
+                "participation": participation,
+                "assessment": assessment,
+                "result": result,
+                "per_theme": per_theme,
+                "outcome_label": assessment.outcome_label(result.outcome),
+            }
+        )
+    for row in rows:
+        if row["assessment"] is not None:
+            row["theme_cells"] = [row["per_theme"].get(code) for code in theme_codes]
+    return render(
+        request,
+        "assessment/compare.html",
+        {"partnership": partnership, "rows": rows, "theme_codes": theme_codes},
+    )
+
+
+urlpatterns = [
+    path(
+        "samenwerkingen/<int:pk>/partners/<int:participation_pk>/afweging/",
+        start,
+        name="start",
+    ),
+    path("samenwerkingen/<int:pk>/afwegingen/", compare, name="compare"),
+    path("afwegingen/te-beoordelen/", review_queue, name="review_queue"),
+    path("afwegingen/<int:pk>/", detail, name="detail"),
+    path("afwegingen/<int:pk>/thema/<str:code>/", theme, name="theme"),
+    path("afwegingen/<int:pk>/uitkomst/", outcome, name="outcome"),
+    path("afwegingen/<int:pk>/indienen/", submit, name="submit"),
+    path("afwegingen/<int:pk>/vaststellen/", finalise, name="finalise"),
+    path("afwegingen/<int:pk>/terugsturen/", send_back, name="send_back"),
+    path("afwegingen/<int:pk>/correctie/", correct, name="correct"),
+]

@@ -11,3 +11,9 @@ def minutes(value):
     if isinstance(value, timedelta):
         return int(value.total_seconds() // 60)
     return value
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template, '' when absent."""
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""

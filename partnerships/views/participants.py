@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from assessment.forms import StartForm
+
 from .. import summary
 from ..forms.participants import ContributionFormSet, ParticipationForm
 from .common import confirm_delete, form_page, load_partnership
@@ -60,6 +62,10 @@ def participation_edit(request, pk, participation_pk):
             "form": form,
             "formset": formset,
             "totals": summary.contribution_totals(contributions),
+            "assessments": participation.assessments.select_related("author").order_by(
+                "-created_at"
+            ),
+            "start_form": StartForm(),
         },
     )
 

@@ -16,6 +16,7 @@ from accounts.scoping import (
     visible_municipalities,
     visible_partnerships,
 )
+from assessment.models import Assessment
 
 from .. import phases as phase_rules
 from .. import summary
@@ -91,7 +92,8 @@ def partnership_detail(request, pk):
     )
     participations = list(
         partnership.participations.select_related("organisation").prefetch_related(
-            Prefetch("contributions", queryset=Contribution.objects.order_by("type", "pk"))
+            Prefetch("contributions", queryset=Contribution.objects.order_by("type", "pk")),
+            Prefetch("assessments", queryset=Assessment.objects.order_by("-created_at", "-pk")),
         )
     )
     goals = list(
@@ -118,6 +120,7 @@ def partnership_detail(request, pk):
         "participations": participations,
         "contribution_totals": summary.contribution_totals(contributions),
         "too_many_private_partners": summary.too_many_private_partners(participations),
+        "unassessed_private_partners": summary.unassessed_private_partners(participations),
         "max_private_partners": summary.MAX_PRIVATE_PARTNERS,
         "goals": goals,
         "checklist": checklist,
