@@ -1,0 +1,148 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import (
+    AnswerOption,
+    Assessment,
+    OutcomeBand,
+    Question,
+    Questionnaire,
+    QuestionnaireVersion,
+    ReportDownload,
+    Theme,
+)
+from .versions import copy_version, publish
+
+
+class ReadOnlyWhenPublished:
+    """Content of a published version is shown, never offered for editing."""
+
+    def _version_of(self, obj):
+        raise NotImplementedError
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and self._version_of(obj).is_published:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and self._version_of(obj).is_published:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class ThemeInline(admin.TabularInline):
+    model = Theme
+    extra = 0
+    fields = ("code", "title", "weight", "is_knockout", "order")
+    show_change_link = True
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj and obj.is_published) and super().has_change_permission(request, obj)
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
+
+
+class BandInline(ThemeInline):
+    model = OutcomeBand
+    fields = ("outcome", "min_total", "min_theme")
+    show_change_link = False
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(admin.ModelAdmin):
+    list_display = ("name",)
+
+
+@admin.register(QuestionnaireVersion)
+class QuestionnaireVersionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+    list_display = ("questionnaire", "number", "published_at")
+    list_filter = ("questionnaire",)
+    readonly_fields = ("published_at",)
+    inlines = [ThemeInline, BandInline]
+    actions = ["make_draft_copy", "publish_versions"]
+
+    def _version_of(self, obj):
+        return obj
+
+    @admin.action(description=_("Nieuwe conceptversie maken (kopie)"))
+    def make_draft_copy(self, request, queryset):
+        for version in queryset:
+            draft = copy_version(version)
+            self.message_user(
+                request,
+                _("Versie %(number)s is gemaakt als concept.") % {"number": draft.number},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Publiceren"))
+    def publish_versions(self, request, queryset):
+        count = 0
+        for version in queryset.filter(published_at__isnull=True):
+            publish(version)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)s versie gepubliceerd.", "%(count)s versies gepubliceerd.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class OptionInline(admin.TabularInline):
+    model = AnswerOption
+    extra = 0
+    fields = ("label", "points", "is_unknown", "triggers_knockout", "order")
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    fields = ("code", "text", "help_text", "is_knockout", "order")
+    show_change_link = True
+
+
+@admin.register(Theme)
+class ThemeAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+    list_display = ("__str__", "version", "weight", "is_knockout")
+    list_filter = ("version",)
+    inlines = [QuestionInline]
+
+    def _version_of(self, obj):
+        return obj.version
+
+
+@admin.register(Question)
+class QuestionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+    list_display = ("code", "text", "theme")
+    list_filter = ("theme__version",)
+    search_fields = ("code", "text")
+    inlines = [OptionInline]
+
+    def _version_of(self, obj):
+        return obj.theme.version
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "status", "outcome", "total_percent", "created_at")
+    list_filter = ("status", "outcome", "kind")
+    list_select_related = ("participation__organisation", "participation__partnership")
+    readonly_fields = [f.name for f in Assessment._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReportDownload)
+class ReportDownloadAdmin(admin.ModelAdmin):
+    list_display = ("assessment", "user", "downloaded_at")
+    list_select_related = ("assessment__participation__organisation", "user")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

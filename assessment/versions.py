@@ -1,0 +1,63 @@
+"""New questionnaire versions: a published version is copied as a draft."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from .models import AnswerOption, OutcomeBand, Question, QuestionnaireVersion, Theme
+
+
+@transaction.atomic
+def copy_version(version: QuestionnaireVersion) -> QuestionnaireVersion:
+    number = (
+        QuestionnaireVersion.objects.filter(questionnaire=version.questionnaire).aggregate(
+            Max("number")
+        )["number__max"]
+        + 1
+    )
+    draft = QuestionnaireVersion.objects.create(
+        questionnaire=version.questionnaire,
+        number=number,
+        notes=f"Kopie van versie {version.number}.",
+    )
+    for theme in version.themes.prefetch_related("questions__options"):
+        theme_copy = Theme.objects.create(
+            version=draft,
+            code=theme.code,
+            title=theme.title,
+            description=theme.description,
+            weight=theme.weight,
+            is_knockout=theme.is_knockout,
+            order=theme.order,
+        )
+        for question in theme.questions.all():
+            question_copy = Question.objects.create(
+                theme=theme_copy,
+                code=question.code,
+                text=question.text,
+                help_text=question.help_text,
+                is_knockout=question.is_knockout,
+                order=question.order,
+            )
+            AnswerOption.objects.bulk_create(
+                AnswerOption(
+                    question=question_copy,
+                    label=o.label,
+                    points=o.points,
+                    is_unknown=o.is_unknown,
+                    triggers_knockout=o.triggers_knockout,
+                    order=o.order,
+                )
+                for o in question.options.all()
+            )
+    OutcomeBand.objects.bulk_create(
+        OutcomeBand(version=draft, outcome=b.outcome, min_total=b.min_total, min_theme=b.min_theme)
+        for b in version.bands.all()
+    )
+    return draft
+
+
+def publish(version: QuestionnaireVersion) -> None:
+    if not version.is_published:
+        version.published_at = timezone.now()
+        version.save()

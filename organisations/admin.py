@@ -1,0 +1,17 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import ContactPerson, Organisation
+
+
+class ContactInline(admin.TabularInline):
+    model = ContactPerson
+    extra = 0
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "sector", "kvk_number", "city", "region")
+    list_filter = ("region", "sector")
+    search_fields = ("name", "kvk_number", "city")
+    inlines = [ContactInline]
