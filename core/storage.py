@@ -1,6 +1,7 @@
 """Private file storage: uploaded documents never get a public URL; a view
 that checks access serves them."""
 
+import os
 import uuid
 from pathlib import Path
 
@@ -8,9 +9,24 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files under ``PRIVATE_MEDIA_ROOT``, read from the settings on every use
+    (so tests can point it at a temporary folder)."""
+
+    def __init__(self):
+        super().__init__(base_url="/niet-openbaar/")
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
 def private_storage() -> FileSystemStorage:
-    # A callable, so tests can point PRIVATE_MEDIA_ROOT at a temporary folder.
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url="/niet-openbaar/")
+    return PrivateStorage()
 
 
 def private_upload_path(instance, filename: str) -> str:

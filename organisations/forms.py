@@ -30,7 +30,17 @@ class OrganisationForm(forms.ModelForm):
         return f"{match[1]} {match[2]}" if match else value
 
     def clean_kvk_number(self):
-        return self.cleaned_data["kvk_number"].strip()
+        # The region is not a form field, so Django's own constraint check skips it.
+        value = self.cleaned_data["kvk_number"].strip()
+        if value and (
+            Organisation.objects.filter(region=self.instance.region, kvk_number=value)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise forms.ValidationError(
+                _("Er staat al een organisatie met dit KvK-nummer in het register van deze regio.")
+            )
+        return value
 
 
 class ContactPersonForm(forms.ModelForm):

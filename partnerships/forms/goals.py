@@ -48,3 +48,11 @@ class MeasurementForm(forms.ModelForm):
     def __init__(self, *args, indicator, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.indicator = indicator
+
+    def clean_measured_on(self):
+        # The indicator is not a form field, so Django's own unique check skips it.
+        value = self.cleaned_data["measured_on"]
+        taken = Measurement.objects.filter(indicator=self.instance.indicator, measured_on=value)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Voor deze datum is al een meting vastgelegd."))
+        return value
