@@ -1,0 +1,256 @@
+"""The assessment pages: personas, filling in, review, the outcome page,
+comparison and the regional memory."""
+
+import pytest
+from django.urls import reverse
+
+from assessment import workflow
+from assessment.context import regional_memory
+from assessment.models import Assessment, AssessmentStatus
+from tests.assessment_helpers import answer_all
+from tests.factories import OrganisationFactory, ParticipationFactory, PartnershipFactory
+
+
+@pytest.fixture
+def partnership(world):
+    return PartnershipFactory(name="Gezonde Kinderkeuken", lead_municipality=world.municipality)
+
+
+@pytest.fixture
+def assessment(world, partnership):
+    participation = ParticipationFactory(partnership=partnership, organisation__name="Versmarkt")
+    return workflow.start(participation, world.officer)
+
+
+def page_urls(a):
+    return [
+        reverse("assessment:detail", args=[a.pk]),
+        reverse("assessment:theme", args=[a.pk, "A"]),
+        reverse("assessment:theme", args=[a.pk, "C"]),
+        reverse("assessment:outcome", args=[a.pk]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("officer", 200),
+        ("coordinator", 200),
+        ("administrator", 200),
+        ("officer_same_region", 404),
+        ("officer_other_region", 404),
+        ("coordinator_other_region", 404),
+    ],
+)
+def test_assessment_pages_access(world, assessment, persona, expected):
+    client = world.client_for(getattr(world, persona))
+    for url in page_urls(assessment):
+        assert client.get(url).status_code == expected, url
+
+
+def test_anonymous_goes_to_login(client, assessment):
+    for url in page_urls(assessment):
+        assert client.get(url).status_code == 302
+
+
+def test_officer_starts_an_assessment_from_the_partner_page(world, partnership):
+    participation = ParticipationFactory(partnership=partnership)
+    client = world.client_for(world.officer)
+    response = client.post(
+        reverse("assessment:start", args=[partnership.pk, participation.pk]), {"kind": "nieuw"}
+    )
+    created = Assessment.objects.get(participation=participation)
+    assert response["Location"] == reverse("assessment:theme", args=[created.pk, "A"])
+    coordinator = world.client_for(world.coordinator)
+    assert (
+        coordinator.post(
+            reverse("assessment:start", args=[partnership.pk, participation.pk]), {"kind": "nieuw"}
+        ).status_code
+        == 403
+    )
+
+
+def test_theme_page_saves_answers_explanation_and_notes(world, assessment):
+    client = world.client_for(world.officer)
+    url = reverse("assessment:theme", args=[assessment.pk, "B"])
+    form = client.get(url).context["form"]
+    data = {
+        "revision": assessment.revision,
+        "notes": "Goed gesprek met de filiaalmanager.",
+        "next": "1",
+    }
+    for question in form.questions:
+        data[f"q_{question.pk}"] = question.options.get(label="Deels").pk
+        data[f"e_{question.pk}"] = "Alleen in de kinderhoek."
+    response = client.post(url, data)
+    assert response["Location"] == reverse("assessment:theme", args=[assessment.pk, "C"])
+    assert (
+        assessment.answers.filter(
+            option__label="Deels", explanation="Alleen in de kinderhoek."
+        ).count()
+        == 3
+    )
+    assert assessment.theme_notes.get().notes == "Goed gesprek met de filiaalmanager."
+    progress = client.get(reverse("assessment:detail", args=[assessment.pk])).content.decode()
+    assert "3 van 3" in progress
+
+
+def test_second_save_of_the_same_concept_is_refused_and_input_kept(world, assessment):
+    client = world.client_for(world.officer)
+    colleague = world.client_for(world.officer)
+    url = reverse("assessment:theme", args=[assessment.pk, "B"])
+    form = client.get(url).context["form"]
+    question = form.questions[0]
+    first = {
+        "revision": assessment.revision,
+        f"q_{question.pk}": question.options.get(label="Ja").pk,
+    }
+    second = {
+        "revision": assessment.revision,
+        f"q_{question.pk}": question.options.get(label="Nee").pk,
+        f"e_{question.pk}": "Mijn toelichting",
+    }
+    assert client.post(url, first).status_code == 302
+    response = colleague.post(url, second)
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "Iemand anders heeft deze afweging intussen opgeslagen" in body
+    assert "Mijn toelichting" in body
+    assert assessment.answers.get(question=question).option.label == "Ja"
+
+
+def test_coordinator_cannot_save_answers(world, assessment):
+    client = world.client_for(world.coordinator)
+    response = client.post(reverse("assessment:theme", args=[assessment.pk, "B"]), {"revision": 0})
+    assert response.status_code == 403
+
+
+def test_submit_with_unknown_answers_shows_a_dutch_message(world, assessment):
+    answer_all(assessment, overrides={"E2": "Onbekend"})
+    client = world.client_for(world.officer)
+    response = client.post(reverse("assessment:submit", args=[assessment.pk]), follow=True)
+    assert "Beantwoord eerst alle vragen" in response.content.decode()
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.CONCEPT
+
+
+def test_review_by_the_regions_coordinator_only(world, assessment):
+    answer_all(assessment)
+    officer = world.client_for(world.officer)
+    officer.post(reverse("assessment:submit", args=[assessment.pk]))
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.IN_REVIEW
+    queue = world.client_for(world.coordinator).get(reverse("assessment:review_queue"))
+    assert assessment in queue.context["assessments"]
+    assert officer.post(reverse("assessment:finalise", args=[assessment.pk])).status_code == 403
+    assert (
+        world.client_for(world.coordinator_other_region)
+        .post(reverse("assessment:finalise", args=[assessment.pk]))
+        .status_code
+        == 404
+    )
+    world.client_for(world.coordinator).post(
+        reverse("assessment:finalise", args=[assessment.pk]), {"remark": "Akkoord in regio-overleg"}
+    )
+    assessment.refresh_from_db()
+    assert (
+        assessment.status == AssessmentStatus.FINAL
+        and assessment.review_remark == "Akkoord in regio-overleg"
+    )
+
+
+def test_send_back_shows_comments_to_the_officer(world, assessment):
+    answer_all(assessment)
+    workflow.submit(assessment, world.officer)
+    world.client_for(world.coordinator).post(
+        reverse("assessment:send_back", args=[assessment.pk]), {"comments": "Onderbouw D2."}
+    )
+    page = world.client_for(world.officer).get(reverse("assessment:detail", args=[assessment.pk]))
+    assert "Onderbouw D2." in page.content.decode()
+
+
+def test_outcome_page_shows_the_arithmetic(world, assessment):
+    answer_all(assessment, overrides={"B1": "Deels", "C1": "Nee"})
+    page = world.client_for(world.officer).get(reverse("assessment:outcome", args=[assessment.pk]))
+    body = page.content.decode()
+    result = page.context["result"]
+    # B: 5 of 6 = 83.3 %, C: 4 of 6 = 66.7 %, D-G 100 %, H 100 %.
+    b = next(t for t in result.themes if t.code == "B")
+    assert (b.points, b.max_points, str(b.percent)) == (5, 6, "83.3")
+    assert "83,3%" in body and "66,7%" in body
+    assert f"{result.total_percent}".replace(".", ",") + "%" in body
+    assert "Samenwerken" in body
+
+
+def test_knockout_shows_niet_samenwerken_on_the_outcome_page(world, assessment):
+    answer_all(assessment, overrides={"A3": "Ja"})
+    body = (
+        world.client_for(world.officer)
+        .get(reverse("assessment:outcome", args=[assessment.pk]))
+        .content.decode()
+    )
+    assert "Niet samenwerken" in body
+    assert "Een uitsluitingsgrond is met ‘Ja’ beantwoord" in body
+
+
+def test_conditions_are_suggested_from_deels_and_nee(world, assessment):
+    answer_all(assessment, default="Deels")
+    page = world.client_for(world.officer).get(reverse("assessment:outcome", args=[assessment.pk]))
+    initial = page.context["form"].initial["conditions"]
+    assert initial.startswith("B1 (Deels):")
+
+
+def test_compare_shows_candidates_side_by_side_with_constant_queries(world, partnership):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add_candidate():
+        participation = ParticipationFactory(partnership=partnership)
+        answer_all(workflow.start(participation, world.officer))
+
+    add_candidate()
+    add_candidate()
+    client = world.client_for(world.officer)
+    url = reverse("assessment:compare", args=[partnership.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _index in range(10):
+        add_candidate()
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(many) == len(few)
+    rows = response.context["rows"]
+    assert len(rows) == 12 and all(row["result"].total_percent == 100 for row in rows)
+
+
+def test_regional_memory_shows_final_outcomes_to_the_region_only(world, partnership):
+    organisation = OrganisationFactory(region=world.region, name="Versmarkt")
+    final = workflow.start(
+        ParticipationFactory(partnership=partnership, organisation=organisation), world.officer
+    )
+    answer_all(final)
+    workflow.submit(final, world.officer)
+    workflow.finalise(final, world.coordinator)
+    kampen = PartnershipFactory(lead_municipality=world.municipality_same_region)
+    draft = workflow.start(
+        ParticipationFactory(partnership=kampen, organisation=organisation),
+        world.officer_same_region,
+    )
+    answer_all(draft)
+
+    rows = regional_memory(world.officer_same_region, organisation)
+    assert [(r.municipality, r.outcome) for r in rows] == [("Zwolle", "Samenwerken")]
+    assert regional_memory(world.officer_other_region, organisation) == []
+    page = world.client_for(world.officer_same_region).get(
+        reverse("organisations:detail", args=[organisation.pk])
+    )
+    assert (
+        "Afwegingen in de regio" in page.content.decode() and "Samenwerken" in page.content.decode()
+    )
+
+
+def test_partnership_page_warns_about_private_partners_without_final_assessment(world, partnership):
+    ParticipationFactory(partnership=partnership, organisation__name="Snoepfabriek")
+    page = world.client_for(world.officer).get(partnership.get_absolute_url()).content.decode()
+    assert "nog geen vastgestelde afweging" in page and "Snoepfabriek" in page
