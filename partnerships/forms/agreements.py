@@ -1,14 +1,20 @@
-from datetime import date, timedelta
+"""The form for agreements (afspraken), with the signed document."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
 
-from ..models import Activity, Agreement
+from ..models import Agreement
 
 
 class AgreementForm(forms.ModelForm):
+    """Roles, tasks, time and money, for one partner or the whole partnership.
+
+    The document field keeps the model's ``validate_document`` validator (PDF,
+    Word or OpenDocument, at most 10 MB, content matching the extension)."""
+
     class Meta:
         model = Agreement
         fields = [
@@ -28,40 +34,33 @@ class AgreementForm(forms.ModelForm):
             "money": forms.Textarea(attrs={"rows": 2}),
             "out_of_scope": forms.Textarea(attrs={"rows": 2}),
             "signed_on": DateInput,
-            "document": forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.doc,.odt"}),
+            "document": forms.ClearableFileInput(
+                attrs={
+                    "accept": (
+                        ".pdf,.doc,.docx,.odt,application/pdf,application/msword,"
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
+                        "application/vnd.oasis.opendocument.text"
+                    )
+                }
+            ),
         }
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
-        self.fields["participation"].queryset = partnership.participations.select_related(
+        participation = self.fields["participation"]
+        # Only the partners of this partnership can be chosen.
+        participation.queryset = partnership.participations.select_related(
             "organisation"
-        )
-        self.fields["participation"].label_from_instance = lambda p: str(p.organisation)
-        self.fields["participation"].empty_label = _("De hele samenwerking")
+        ).order_by("organisation__name", "pk")
+        participation.label_from_instance = lambda p: str(p.organisation)
+        participation.empty_label = _("De hele samenwerking")
 
     def clean(self):
         cleaned = super().clean()
         signed_on = cleaned.get("signed_on")
-        if signed_on and signed_on > date.today():
+        if signed_on and signed_on > timezone.localdate():
             self.add_error("signed_on", _("De datum van ondertekening ligt in de toekomst."))
-        if signed_on and not cleaned.get("signed_by", "").strip():
+        if signed_on and not (cleaned.get("signed_by") or "").strip():
             self.add_error("signed_by", _("Vul in wie de overeenkomst heeft getekend."))
         return cleaned
-
-
-class ActivityForm(forms.ModelForm):
-    class Meta:
-        model = Activity
-        fields = ["kind", "date", "title", "participants", "notes"]
-        widgets = {
-            "date": DateInput,
-            "participants": forms.Textarea(attrs={"rows": 2}),
-            "notes": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def clean_date(self):
-        value = self.cleaned_data["date"]
-        if value > date.today() + timedelta(days=366):
-            raise forms.ValidationError(_("Kies een datum binnen een jaar vanaf vandaag."))
-        return value
