@@ -7,8 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils.html import escape
 from django.urls import reverse
+from django.utils.html import escape
 from pypdf import PdfReader
 
 from assessment import workflow

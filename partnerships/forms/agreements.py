@@ -50,9 +50,9 @@ class AgreementForm(forms.ModelForm):
         self.instance.partnership = partnership
         participation = self.fields["participation"]
         # Only the partners of this partnership can be chosen.
-        participation.queryset = partnership.participations.select_related(
-            "organisation"
-        ).order_by("organisation__name", "pk")
+        participation.queryset = partnership.participations.select_related("organisation").order_by(
+            "organisation__name", "pk"
+        )
         participation.label_from_instance = lambda p: str(p.organisation)
         participation.empty_label = _("De hele samenwerking")
 
