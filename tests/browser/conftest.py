@@ -53,7 +53,9 @@ def browser():
 
 
 @pytest.fixture
-def demo_data(transactional_db, settings):
+def demo_data(django_db_serialized_rollback, transactional_db, settings):
+    # Serialized rollback restores the data migrations' content (phases, the
+    # questionnaire) that a transactional test would otherwise flush away.
     settings.DEBUG = True  # load_demo refuses otherwise
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     settings.DEBUG = False

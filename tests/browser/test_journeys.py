@@ -2,6 +2,8 @@
 
 import pytest
 
+from regions.models import Municipality
+
 pytestmark = pytest.mark.browser
 
 
@@ -29,8 +31,8 @@ def test_officer_logs_in_sees_her_gemeente_and_nothing_else(tab, demo_data):
     tab.assert_accessible("municipality")
 
     # Another gemeente's page does not exist for her.
-    kampen_url = page.url.replace(page.url.rstrip("/").rsplit("/", 1)[1], "999999")
-    assert page.goto(kampen_url).status == 404
+    kampen = Municipality.objects.get(name="Kampen")
+    assert page.goto(f"{tab.base_url}/gemeenten/{kampen.pk}/").status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
     tab.console_errors.clear()  # the browser reports the 404 it was just shown
 
@@ -56,3 +58,118 @@ def test_coordinator_sees_her_region_and_switches_to_english(tab, demo_data):
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.get_by_role("link", name="Change password").count() == 1
     tab.assert_accessible("region-english")
+
+
+def test_officer_runs_a_partnership_through_phase_one(tab, demo_data):
+    page = tab.page
+    tab.login("medewerker.zwolle")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Samenwerkingen"
+    ).click()
+    assert "Gezonde Kinderkeuken Zwolle" in page.get_by_role("main").inner_text()
+    assert "Convenant Gezond Werken Kampen" not in page.get_by_role("main").inner_text()
+    tab.assert_accessible("partnership-list")
+
+    page.get_by_role("link", name="Nieuwe samenwerking").click()
+    tab.assert_accessible("partnership-create")
+    page.get_by_label("Naam").fill("Gezonde Schoolpleinen Zwolle")
+    page.get_by_label("Thema").select_option(label="Bewegen")
+    page.get_by_label("Maatschappelijk doel").fill(
+        "Kinderen in Zwolle bewegen elke dag op het schoolplein."
+    )
+    page.get_by_label("Ontwikkelen").check()
+    page.get_by_label("Organisatievorm", exact=True).select_option(label="Netwerk")
+    page.get_by_role("button", name="Samenwerking aanmaken").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Gezonde Schoolpleinen Zwolle"
+    tab.assert_accessible("partnership-detail")
+
+    for organisation in ("Versmarkt Zwolle-Zuid", "Hogeschool IJsselweide"):
+        page.get_by_role("link", name="Partner toevoegen").click()
+        page.get_by_label("Organisatie").select_option(label=organisation)
+        page.get_by_label("MVO concreet maken", exact=False).check()
+        page.get_by_role("button", name="Toevoegen").click()
+        assert organisation in page.get_by_role("heading", level=1).inner_text()
+        page.get_by_role("link", name="Gezonde Schoolpleinen Zwolle").first.click()
+    tab.assert_accessible("partnership-with-partners")
+
+    page.get_by_role("link", name="Doelen en indicatoren beheren").click()
+    page.get_by_role("link", name="Doel toevoegen").click()
+    tab.assert_accessible("goal-add")
+    page.get_by_label("Gezamenlijk doel").check()
+    page.get_by_label("Doel", exact=True).fill("Vijf schoolpleinen heringericht als beweegplein")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Vijf schoolpleinen heringericht" in page.get_by_role("main").inner_text()
+    tab.assert_accessible("goals")
+
+    page.get_by_role("link", name="Gezonde Schoolpleinen Zwolle").first.click()
+    page.get_by_role("link", name="Naar de fase").click()
+    tab.assert_accessible("phase-1")
+    checklist = page.get_by_role("group", name="Checklist")
+    for box in checklist.get_by_role("checkbox").all():
+        box.check()
+    page.get_by_role("button", name="Checklist opslaan").click()
+    assert "De checklist is af" in page.get_by_role("main").inner_text()
+    page.get_by_label("Naar fase").select_option("2")
+    page.get_by_role("button", name="Verplaatsen").click()
+    assert "De samenwerking is nu in fase 2" in page.get_by_role("main").inner_text()
+    assert "Fase 2: Kies een of meer partners" in page.get_by_role("main").inner_text()
+    tab.assert_accessible("partnership-phase-2")
+
+
+def test_assessment_from_filling_in_to_the_pdf(tab, demo_data):
+    page = tab.page
+    tab.login("medewerker.zwolle")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Samenwerkingen"
+    ).click()
+    page.get_by_role("link", name="Gezonde Kinderkeuken Zwolle").click()
+    page.get_by_role("link", name="bewerken SuperDichtbij Stadshagen").click()
+    page.get_by_role("button", name="Afweging starten").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "A. Uitsluitingsgronden"
+    tab.assert_accessible("assessment-theme-a")
+
+    while True:
+        for group in page.locator("fieldset").all():
+            radios = group.get_by_role("radio")
+            if radios.count():
+                group.get_by_label("Nee" if "Uitsluitingsgronden" in page.title() else "Ja").check()
+        button = page.get_by_role("button", name="Opslaan en volgende thema")
+        if button.count() == 0:
+            page.get_by_role("button", name="Opslaan en naar de uitkomst").click()
+            break
+        button.click()
+    assert "Uitkomst en berekening" in page.get_by_role("heading", level=1).inner_text()
+    assert "Samenwerken" in page.get_by_role("main").inner_text()
+    tab.assert_accessible("assessment-outcome")
+
+    page.get_by_role("link", name="Afweging SuperDichtbij Stadshagen").click()
+    page.get_by_role("button", name="Ter review aanbieden").click()
+    assert "ter review aangeboden" in page.get_by_role("main").inner_text()
+    tab.assert_accessible("assessment-submitted")
+    tab.logout()
+
+    tab.login("coordinator.ijsselland")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Afwegingen").click()
+    tab.assert_accessible("review-queue")
+    page.get_by_role("main").get_by_role("link", name="SuperDichtbij Stadshagen").first.click()
+    page.get_by_label("Opmerking bij de vaststelling (optioneel)").fill(
+        "Akkoord in het regio-overleg."
+    )
+    page.get_by_role("button", name="Vaststellen").click()
+    assert "De afweging is vastgesteld" in page.get_by_role("main").inner_text()
+    tab.assert_accessible("assessment-final")
+    tab.logout()
+
+    tab.login("medewerker.zwolle")
+    page.goto(tab.base_url + "/afwegingen/te-beoordelen/")
+    page.goto(page.url)  # the officer's list shows no finalised ones: open it from the partner
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Samenwerkingen"
+    ).click()
+    page.get_by_role("link", name="Gezonde Kinderkeuken Zwolle").click()
+    page.get_by_role("link", name="Vastgesteld, Samenwerken").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Advies als PDF downloaden").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("advies-afweging-superdichtbij-stadshagen")
+    assert open(download.path(), "rb").read(5) == b"%PDF-"
