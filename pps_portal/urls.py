@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from core.views import health
-from regions.views import start_page
+from dashboard.views import dashboard
 
 admin.site.site_header = _("PPS-portaal beheer")
 admin.site.site_title = _("PPS-portaal beheer")
 admin.site.index_title = _("Functioneel beheer")
 
 urlpatterns = [
-    path("", start_page, name="home"),
+    path("", dashboard, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("organisations.urls")),
     path("", include("assessment.urls")),
+    path("dashboard/", include("dashboard.urls")),
 ]

@@ -17,3 +17,9 @@ def minutes(value):
 def get_item(mapping, key):
     """``mapping[key]`` in a template, '' when absent."""
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.filter
+def multiply(value, factor):
+    return int(value) * int(factor)
+

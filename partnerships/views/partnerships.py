@@ -36,6 +36,26 @@ from ..models import (
 PAGE_SIZE = 25
 
 
+def apply_list_filters(queryset, data):
+    """The partnership list's filters (also used by the exports)."""
+    if data.get("q"):
+        queryset = queryset.filter(
+            Q(name__icontains=data["q"]) | Q(societal_goal__icontains=data["q"])
+        )
+    if data.get("theme"):
+        queryset = queryset.filter(theme=data["theme"])
+    if data.get("phase"):
+        queryset = queryset.filter(phase=data["phase"])
+    if data.get("municipality"):
+        queryset = queryset.filter(
+            Q(lead_municipality=data["municipality"])
+            | Q(participating_municipalities=data["municipality"])
+        ).distinct()
+    if data.get("status"):
+        queryset = queryset.filter(status=data["status"])
+    return queryset
+
+
 def partnership_list(request):
     user = request.user
     municipalities = visible_municipalities(user)
@@ -50,22 +70,7 @@ def partnership_list(request):
         ),
     )
     if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            queryset = queryset.filter(
-                Q(name__icontains=data["q"]) | Q(societal_goal__icontains=data["q"])
-            )
-        if data["theme"]:
-            queryset = queryset.filter(theme=data["theme"])
-        if data["phase"]:
-            queryset = queryset.filter(phase=data["phase"])
-        if data["municipality"]:
-            queryset = queryset.filter(
-                Q(lead_municipality=data["municipality"])
-                | Q(participating_municipalities=data["municipality"])
-            ).distinct()
-        if data["status"]:
-            queryset = queryset.filter(status=data["status"])
+        queryset = apply_list_filters(queryset, form.cleaned_data)
     page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)

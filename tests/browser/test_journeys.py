@@ -172,4 +172,5 @@ def test_assessment_from_filling_in_to_the_pdf(tab, demo_data):
         page.get_by_role("link", name="Advies als PDF downloaden").click()
     download = download_info.value
     assert download.suggested_filename.startswith("advies-afweging-superdichtbij-stadshagen")
-    assert open(download.path(), "rb").read(5) == b"%PDF-"
+    with open(download.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"

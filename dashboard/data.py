@@ -1,0 +1,112 @@
+"""Gathers everything the dashboard (page, PDF) shows for one user and filter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.scoping import visible_assessments, visible_municipalities, visible_partnerships
+from partnerships.models import Phase, Status
+
+from . import summary
+from .forms import DashboardFilterForm
+
+
+@dataclass
+class Dashboard:
+    form: DashboardFilterForm
+    total: int
+    charts: list
+    assessment_status: summary.Chart
+    assessment_outcome: summary.Chart
+    contributions: list
+    attention: dict
+    filter_query: str
+    filter_labels: list
+
+
+def _list_url(base_query: dict, **extra) -> str:
+    return reverse("partnerships:list") + "?" + urlencode({**base_query, **extra})
+
+
+def build(user, params) -> Dashboard:
+    municipalities = visible_municipalities(user)
+    form = DashboardFilterForm(params or None, municipalities=municipalities)
+    filters = form.filters()
+    partnerships = summary.filter_partnerships(visible_partnerships(user), **filters)
+    # The partnership list understands gemeente and theme; the period stays on the dashboard.
+    base = {}
+    if filters.get("municipality"):
+        base["municipality"] = filters["municipality"].pk
+    if filters.get("theme"):
+        base["theme"] = filters["theme"].pk
+
+    def chart(title, rows, key):
+        return summary.Chart(
+            title,
+            [
+                summary.Bar(str(label), n, _list_url(base, **{key: value}))
+                for value, label, n in rows
+            ],
+        )
+
+    status_labels = dict(Status.choices)
+    phase_names = dict(Phase.objects.values_list("number", "name"))
+    by_status = [
+        (value, status_labels.get(value, value), n)
+        for value, _label, n in summary.counts(partnerships, "status")
+    ]
+    charts = [
+        chart(
+            _("Samenwerkingen per fase"),
+            [
+                (value, f"{number}. {phase_names.get(number, '')}", n)
+                for value, number, n in summary.counts(partnerships, "phase_id", "phase__number")
+            ],
+            "phase",
+        ),
+        chart(
+            _("Samenwerkingen per thema"),
+            summary.counts(partnerships, "theme_id", "theme__name"),
+            "theme",
+        ),
+        chart(
+            _("Samenwerkingen per trekkende gemeente"),
+            summary.counts(partnerships, "lead_municipality_id", "lead_municipality__name"),
+            "municipality",
+        ),
+        chart(_("Samenwerkingen per status"), by_status, "status"),
+    ]
+    assessments_by_status, by_outcome = summary.assessment_counts(partnerships)
+    queue = reverse("assessment:review_queue")
+    status_chart = summary.Chart(
+        _("Afwegingen per status"),
+        [
+            summary.Bar(str(label), n, f"{queue}?{urlencode({'status': value})}")
+            for value, label, n in assessments_by_status
+        ],
+    )
+    outcome_chart = summary.Chart(
+        _("Vastgestelde afwegingen per uitkomst"),
+        [
+            summary.Bar(
+                str(label), n, f"{queue}?{urlencode({'status': 'vastgesteld', 'outcome': value})}"
+            )
+            for value, label, n in by_outcome
+        ],
+    )
+    labels = [f"{form.fields[k].label}: {v}" for k, v in filters.items()]
+    return Dashboard(
+        form=form,
+        total=partnerships.count(),
+        charts=charts,
+        assessment_status=status_chart,
+        assessment_outcome=outcome_chart,
+        contributions=summary.contribution_sums(partnerships),
+        attention=summary.attention(partnerships, visible_assessments(user)),
+        filter_query=params.urlencode() if hasattr(params, "urlencode") else "",
+        filter_labels=labels,
+    )

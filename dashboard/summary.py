@@ -1,0 +1,210 @@
+"""The dashboard's figures, counted by the database.
+
+Every figure is one aggregate query over the partnerships the user may see
+(after the filters), so the page costs the same number of queries for one
+gemeente and for the whole country."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from assessment.models import Assessment, AssessmentStatus, Outcome
+from organisations.models import PRIVATE_SECTORS
+from partnerships.models import (
+    Agreement,
+    Contribution,
+    ContributionType,
+    Indicator,
+    Measurement,
+    Participation,
+    ParticipationStatus,
+    Partnership,
+    Status,
+)
+from partnerships.summary import MAX_PRIVATE_PARTNERS
+
+STALE_DAYS = 90
+
+
+@dataclass
+class Bar:
+    label: str
+    count: float
+    url: str = ""
+
+
+@dataclass
+class Chart:
+    title: str
+    bars: list[Bar]
+    unit: str = ""
+
+    @property
+    def maximum(self) -> float:
+        return max((b.count for b in self.bars), default=0) or 1
+
+
+@dataclass
+class Attention:
+    title: str
+    items: list = field(default_factory=list)
+    total: int = 0
+
+
+def filter_partnerships(queryset, *, municipality=None, theme=None, start=None, end=None):
+    """Partnerships that match the dashboard's filters (period: active at
+    some time between ``start`` and ``end``)."""
+    if municipality is not None:
+        queryset = queryset.filter(
+            Q(lead_municipality=municipality) | Q(participating_municipalities=municipality)
+        ).distinct()
+    if theme is not None:
+        queryset = queryset.filter(theme=theme)
+    if end is not None:
+        queryset = queryset.filter(Q(start_date__isnull=True) | Q(start_date__lte=end))
+    if start is not None:
+        queryset = queryset.filter(
+            Q(planned_end_date__isnull=True) | Q(planned_end_date__gte=start)
+        )
+    return queryset
+
+
+def counts(partnerships, field_name, label_field=None):
+    """[(value, label, count)] grouped by one field of the partnerships."""
+    label_field = label_field or field_name
+    rows = (
+        Partnership.objects.filter(pk__in=partnerships.values("pk"))
+        .values(field_name, label_field)
+        .annotate(n=Count("pk"))
+        .order_by(label_field)
+    )
+    return [(row[field_name], row[label_field], row["n"]) for row in rows]
+
+
+def assessment_counts(partnerships):
+    assessments = Assessment.objects.filter(
+        participation__partnership__in=partnerships.values("pk")
+    )
+    by_status = dict(assessments.values_list("status").annotate(n=Count("pk")).order_by())
+    by_outcome = dict(
+        assessments.filter(status=AssessmentStatus.FINAL)
+        .values_list("outcome")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return (
+        [(value, label, by_status.get(value, 0)) for value, label in AssessmentStatus.choices],
+        [(value, label, by_outcome.get(value, 0)) for value, label in Outcome.choices],
+    )
+
+
+def contribution_sums(partnerships):
+    rows = {
+        row["type"]: row
+        for row in Contribution.objects.filter(
+            participation__partnership__in=partnerships.values("pk")
+        )
+        .values("type")
+        .annotate(hours=Sum("hours"), euros=Sum("euros"), n=Count("pk"))
+        .order_by()
+    }
+    return [
+        (value, label, rows.get(value, {}).get("hours") or 0, rows.get(value, {}).get("euros") or 0)
+        for value, label in ContributionType.choices
+    ]
+
+
+def attention(partnerships, review_assessments, *, limit=10):
+    """What needs the user's attention, with a fixed number of queries."""
+    today = timezone.localdate()
+    now = timezone.now()
+    private_active = Participation.objects.filter(
+        partnership=OuterRef("pk"), organisation__sector__in=PRIVATE_SECTORS
+    ).exclude(status=ParticipationStatus.WITHDRAWN)
+    final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
+    unassessed = private_active.annotate(has_final=Exists(final)).filter(has_final=False)
+    active = partnerships.exclude(status=Status.ENDED)
+
+    def listing(queryset, order):
+        queryset = queryset.select_related("lead_municipality").order_by(*order)
+        return list(queryset[:limit]), queryset.count()
+
+    sections = {}
+    items, total = listing(active.filter(Exists(unassessed)), ["name"])
+    sections["unassessed"] = Attention(
+        _("Private partner zonder vastgestelde afweging"), items, total
+    )
+
+    crowded = active.annotate(
+        private_count=Count(
+            "participations",
+            filter=Q(participations__organisation__sector__in=PRIVATE_SECTORS)
+            & ~Q(participations__status=ParticipationStatus.WITHDRAWN),
+        )
+    ).filter(private_count__gt=MAX_PRIVATE_PARTNERS)
+    items, total = listing(crowded, ["-private_count", "name"])
+    sections["crowded"] = Attention(
+        _("Meer dan %(max)s private partners") % {"max": MAX_PRIVATE_PARTNERS}, items, total
+    )
+
+    since = now - timedelta(days=STALE_DAYS)
+    stale = (
+        active.filter(updated_at__lt=since)
+        .annotate(last_activity=Max("activities__date"))
+        .filter(Q(last_activity__isnull=True) | Q(last_activity__lt=since.date()))
+    )
+    items, total = listing(stale, ["updated_at"])
+    sections["stale"] = Attention(
+        _("Geen activiteit of wijziging in de laatste %(days)s dagen") % {"days": STALE_DAYS},
+        items,
+        total,
+    )
+
+    overdue = (
+        Indicator.objects.filter(goal__partnership__in=active.values("pk"), target_date__lt=today)
+        .exclude(Exists(Measurement.objects.filter(indicator=OuterRef("pk"))))
+        .select_related("goal__partnership__lead_municipality")
+        .order_by("target_date")
+    )
+    sections["indicators"] = Attention(
+        _("Indicatoren voorbij de streefdatum zonder meting"),
+        list(overdue[:limit]),
+        overdue.count(),
+    )
+
+    unsigned = (
+        Agreement.objects.filter(
+            partnership__in=active.values("pk"),
+            signed_on__isnull=True,
+            partnership__phase__number__gt=4,
+        )
+        .select_related("partnership__lead_municipality", "partnership__phase")
+        .order_by("partnership__name")
+    )
+    sections["unsigned"] = Attention(
+        _("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
+        list(unsigned[:limit]),
+        unsigned.count(),
+    )
+
+    waiting = (
+        review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
+        .select_related(
+            "participation__organisation", "participation__partnership__lead_municipality"
+        )
+        .order_by("submitted_at")
+    )
+    review_items = list(waiting[:limit])
+    for assessment in review_items:
+        assessment.waiting_days = (
+            (now - assessment.submitted_at).days if assessment.submitted_at else 0
+        )
+    sections["review"] = Attention(
+        _("Afwegingen die wachten op vaststelling"), review_items, waiting.count()
+    )
+    return sections

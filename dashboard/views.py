@@ -1,0 +1,55 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from accounts.scoping import scope_for, visible_municipalities
+from core.pdf import render_pdf
+
+from . import data
+
+
+def _heading(user):
+    scope = scope_for(user)
+    if scope.kind == "region":
+        return _("Dashboard %(region)s") % {"region": user.region}
+    if scope.kind == "municipality":
+        return _("Dashboard gemeente %(municipality)s") % {"municipality": user.municipality}
+    return _("Dashboard, alle regio's")
+
+
+@require_GET
+def dashboard(request):
+    """The start page: where every partnership stands and what needs attention."""
+    return render(
+        request,
+        "dashboard/dashboard.html",
+        {
+            "dashboard": data.build(request.user, request.GET),
+            "heading": _heading(request.user),
+            "municipalities": visible_municipalities(request.user),
+        },
+    )
+
+
+@never_cache
+@require_GET
+def dashboard_pdf(request):
+    """The same figures as a one-page overview for the college or the GGD board."""
+    today = timezone.localdate()
+    _html, pdf = render_pdf(
+        "dashboard/overview_pdf.html",
+        {
+            "dashboard": data.build(request.user, request.GET),
+            "heading": _heading(request.user),
+            "today": today,
+            "user": request.user,
+        },
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="overzicht-samenwerkingen-{today.isoformat()}.pdf"'
+    )
+    return response
