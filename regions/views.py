@@ -2,24 +2,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accounts.models import Role
-from accounts.scoping import (
-    get_municipality_for_user,
-    get_region_for_user,
-    scope_for,
-    visible_municipalities,
-)
+from accounts.scoping import get_municipality_for_user, get_region_for_user
 from core.history import history_entries
-
-
-@require_GET
-def start_page(request):
-    """The user's own start page: what she may see, and what is coming."""
-    user = request.user
-    context = {
-        "scope": scope_for(user),
-        "municipalities": visible_municipalities(user),
-    }
-    return render(request, "regions/start_page.html", context)
 
 
 @require_GET

@@ -19,7 +19,7 @@ def test_officer_logs_in_sees_her_gemeente_and_nothing_else(tab, demo_data):
     assert page.evaluate("document.activeElement.textContent.trim()") == "Naar de inhoud"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhoud"
-    assert page.get_by_role("heading", level=1).inner_text() == "Welkom, Sanne"
+    assert page.get_by_role("heading", level=1).inner_text() == "Dashboard gemeente Zwolle"
     header = page.get_by_role("banner").inner_text()
     assert "Beleidsmedewerker gezondheid" in header and "Zwolle (GGD IJsselland)" in header
     main = page.get_by_role("main").inner_text()
