@@ -9,6 +9,15 @@ from core.forms import DateInput
 from ..models import Goal, GoalLevel, Indicator, Measurement
 
 
+class DecimalField(forms.DecimalField):
+    """Accepts a Dutch decimal comma too (12,5), as people type it."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and "," in value and "." not in value:
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+
 class GoalForm(forms.ModelForm):
     """A goal of one partnership; a partner's goal names one of its partners."""
 
@@ -54,6 +63,7 @@ class IndicatorForm(forms.ModelForm):
         model = Indicator
         fields = ["name", "unit", "baseline", "target", "target_date"]
         widgets = {"target_date": DateInput}
+        field_classes = {"baseline": DecimalField, "target": DecimalField}
         help_texts = {
             "baseline": _("De waarde bij de start (nulmeting)."),
             "target": _("De waarde die u op de streefdatum wilt bereiken; mag lager zijn."),
@@ -67,6 +77,7 @@ class MeasurementForm(forms.ModelForm):
         model = Measurement
         fields = ["measured_on", "value", "note"]
         widgets = {"measured_on": DateInput}
+        field_classes = {"value": DecimalField}
 
     def __init__(self, *args, indicator, **kwargs):
         super().__init__(*args, **kwargs)

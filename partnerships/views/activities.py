@@ -14,13 +14,23 @@ from ..models import Activity
 from .common import confirm_delete, form_page, load_partnership
 
 PAGE_SIZE = 20
+CHANGES_SHOWN = 50
+
+
+def _list_url(partnership):
+    return reverse("partnerships:activities", args=[partnership.pk])
 
 
 def activity_list(request, pk):
+    """Activities newest first, 20 a page, then the latest changes to the
+    partnership and its records (a fixed number of queries)."""
     partnership = load_partnership(request, pk)
-    page = Paginator(
-        Activity.objects.filter(partnership=partnership).order_by("-date", "-pk"), PAGE_SIZE
-    ).get_page(request.GET.get("pagina"))
+    activities = (
+        Activity.objects.filter(partnership=partnership)
+        .select_related("created_by")
+        .order_by("-date", "-pk")
+    )
+    page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "partnerships/activities/activity_list.html",
@@ -28,24 +38,20 @@ def activity_list(request, pk):
             "partnership": partnership,
             "page": page,
             "query_string": "",
-            "changes": recent_changes(partnership, limit=50),
+            "changes": recent_changes(partnership, limit=CHANGES_SHOWN),
             "can_edit": can_edit_partnership(request.user, partnership),
         },
     )
 
 
-def _list_url(partnership):
-    return reverse("partnerships:activities", args=[partnership.pk])
-
-
 def activity_edit(request, pk, activity_pk=None):
     partnership = load_partnership(request, pk, edit=True)
     activity = get_object_or_404(partnership.activities, pk=activity_pk) if activity_pk else None
-    form = ActivityForm(request.POST or None, instance=activity)
+    form = ActivityForm(request.POST if request.method == "POST" else None, instance=activity)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.partnership = partnership
-        if not saved.created_by_id:
+        if activity is None:
             saved.created_by = request.user
         saved.save()
         messages.success(request, _("De activiteit is vastgelegd."))
@@ -56,6 +62,7 @@ def activity_edit(request, pk, activity_pk=None):
         form,
         _("Activiteit bewerken") if activity else _("Activiteit vastleggen"),
         cancel_url=_list_url(partnership),
+        intro=_("Een overleg, werkbezoek of bijeenkomst: wanneer, met wie en wat er besproken is."),
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -15,24 +16,33 @@ from ..models import Agreement
 from .common import confirm_delete, form_page, load_partnership
 
 
+def _list_url(partnership):
+    return reverse("partnerships:agreements", args=[partnership.pk])
+
+
 def agreement_list(request, pk):
+    """The agreements with the whole partnership first, then per partner (one query)."""
     partnership = load_partnership(request, pk)
-    agreements = Agreement.objects.filter(partnership=partnership).select_related(
-        "participation__organisation"
+    agreements = list(
+        Agreement.objects.filter(partnership=partnership)
+        .select_related("participation__organisation")
+        .order_by(F("participation__organisation__name").asc(nulls_first=True), "pk")
     )
     return render(
         request,
         "partnerships/agreements/agreement_list.html",
         {
             "partnership": partnership,
-            "agreements": agreements,
+            "whole": [a for a in agreements if a.participation_id is None],
+            "per_partner": [a for a in agreements if a.participation_id is not None],
             "can_edit": can_edit_partnership(request.user, partnership),
         },
     )
 
 
-def _list_url(partnership):
-    return reverse("partnerships:agreements", args=[partnership.pk])
+def _delete_stored(storage, name):
+    if name:
+        storage.delete(name)
 
 
 def agreement_edit(request, pk, agreement_pk=None):
@@ -40,20 +50,24 @@ def agreement_edit(request, pk, agreement_pk=None):
     agreement = get_object_or_404(partnership.agreements, pk=agreement_pk) if agreement_pk else None
     old_file = agreement.document.name if agreement and agreement.document else ""
     form = AgreementForm(
-        request.POST or None, request.FILES or None, instance=agreement, partnership=partnership
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        instance=agreement,
+        partnership=partnership,
     )
     if request.method == "POST" and form.is_valid():
+        upload = request.FILES.get("document")
         with transaction.atomic():
             saved = form.save(commit=False)
-            upload = request.FILES.get("document")
             if upload:
+                # Keep the name the user knows; the file itself gets a random name.
                 saved.document_name = upload.name
             elif not saved.document:
                 saved.document_name = ""
             saved.save()
         if old_file and old_file != saved.document.name:
             # Replaced or cleared: the old file is not kept around.
-            saved.document.storage.delete(old_file)
+            _delete_stored(saved.document.storage, old_file)
         messages.success(request, _("De afspraak is opgeslagen."))
         return redirect(_list_url(partnership))
     return form_page(
@@ -75,9 +89,9 @@ def agreement_delete(request, pk, agreement_pk):
     agreement = get_object_or_404(partnership.agreements, pk=agreement_pk)
     if request.method == "POST":
         stored = agreement.document.name if agreement.document else ""
+        storage = agreement.document.storage
         agreement.delete()
-        if stored:
-            agreement.document.storage.delete(stored)
+        _delete_stored(storage, stored)
         messages.success(request, _("De afspraak is verwijderd."))
         return redirect(_list_url(partnership))
     return confirm_delete(
@@ -86,11 +100,13 @@ def agreement_delete(request, pk, agreement_pk):
         _("Afspraak verwijderen"),
         agreement.title,
         cancel_url=_list_url(partnership),
+        warning=_("Een opgeslagen document wordt ook verwijderd.") if agreement.document else "",
     )
 
 
 @never_cache
 def agreement_document(request, pk, agreement_pk):
+    """The signed document, only for those who may see the partnership."""
     agreement = get_related_for_user(request.user, Agreement, agreement_pk)
     if agreement.partnership_id != pk or not agreement.document:
         raise Http404

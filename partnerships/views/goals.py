@@ -1,11 +1,10 @@
 """Goals on three levels, their indicators and measured values."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scoping import can_edit_partnership
@@ -16,7 +15,21 @@ from ..models import Goal, GoalLevel, Indicator, Measurement
 from .common import confirm_delete, form_page, load_partnership
 
 
+def _bound(request):
+    """POST data when the form was sent (even an empty form), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _goals_url(partnership):
+    return reverse("partnerships:goals", args=[partnership.pk])
+
+
 def goal_list(request, pk):
+    """The goals by level: the societal goal, the joint goals, then each
+    partner's goals; every indicator with its measurements and progress.
+
+    A fixed number of queries: goals, indicators, measurements and partners
+    are each fetched once."""
     partnership = load_partnership(request, pk)
     goals = list(
         Goal.objects.filter(partnership=partnership)
@@ -24,42 +37,55 @@ def goal_list(request, pk):
         .prefetch_related(
             Prefetch(
                 "indicators",
-                queryset=Indicator.objects.prefetch_related(
-                    Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on"))
+                queryset=Indicator.objects.order_by("target_date", "pk").prefetch_related(
+                    Prefetch(
+                        "measurements", queryset=Measurement.objects.order_by("measured_on", "pk")
+                    )
                 ),
             )
         )
-        .order_by("participation__organisation__name", "pk")
+        .order_by("pk")
     )
-    today = date.today()
+    today = timezone.localdate()
     for goal in goals:
         for indicator in goal.indicators.all():
             indicator.progress = summary.indicator_progress(
                 indicator, list(indicator.measurements.all())
             )
             indicator.overdue = indicator.target_date < today and not indicator.progress.reached
-    levels = [
-        (value, label, [g for g in goals if g.level == value]) for value, label in GoalLevel.choices
+    participations = list(
+        partnership.participations.select_related("organisation").order_by(
+            "organisation__name", "pk"
+        )
+    )
+    partner_groups = [
+        (participation, [g for g in goals if g.participation_id == participation.pk])
+        for participation in participations
     ]
     return render(
         request,
         "partnerships/goals/goal_list.html",
         {
             "partnership": partnership,
-            "levels": levels,
+            "societal_goals": [g for g in goals if g.level == GoalLevel.SOCIETAL],
+            "joint_goals": [g for g in goals if g.level == GoalLevel.JOINT],
+            "partner_groups": partner_groups,
             "can_edit": can_edit_partnership(request.user, partnership),
         },
     )
 
 
-def _goals_url(partnership):
-    return reverse("partnerships:goals", args=[partnership.pk])
-
-
 def goal_edit(request, pk, goal_pk=None):
     partnership = load_partnership(request, pk, edit=True)
     goal = get_object_or_404(partnership.goals, pk=goal_pk) if goal_pk else None
-    form = GoalForm(request.POST or None, instance=goal, partnership=partnership)
+    initial = {}
+    if goal is None:
+        # Links on the goals page preselect a level and a partner.
+        if request.GET.get("niveau") in GoalLevel.values:
+            initial["level"] = request.GET["niveau"]
+        if request.GET.get("partner", "").isdigit():
+            initial["participation"] = int(request.GET["partner"])
+    form = GoalForm(_bound(request), instance=goal, partnership=partnership, initial=initial)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Het doel is opgeslagen."))
@@ -98,7 +124,7 @@ def indicator_edit(request, pk, goal_pk, indicator_pk=None):
     partnership = load_partnership(request, pk, edit=True)
     goal = get_object_or_404(partnership.goals, pk=goal_pk)
     indicator = get_object_or_404(goal.indicators, pk=indicator_pk) if indicator_pk else None
-    form = IndicatorForm(request.POST or None, instance=indicator)
+    form = IndicatorForm(_bound(request), instance=indicator)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.goal = goal
@@ -115,11 +141,15 @@ def indicator_edit(request, pk, goal_pk, indicator_pk=None):
     )
 
 
+def _indicator_of(partnership, indicator_pk, **extra):
+    return get_object_or_404(
+        Indicator.objects.filter(goal__partnership=partnership, **extra), pk=indicator_pk
+    )
+
+
 def indicator_delete(request, pk, goal_pk, indicator_pk):
     partnership = load_partnership(request, pk, edit=True)
-    indicator = get_object_or_404(
-        Indicator, goal__partnership=partnership, goal_id=goal_pk, pk=indicator_pk
-    )
+    indicator = _indicator_of(partnership, indicator_pk, goal_id=goal_pk)
     if request.method == "POST":
         indicator.delete()
         messages.success(request, _("De indicator is verwijderd."))
@@ -130,13 +160,14 @@ def indicator_delete(request, pk, goal_pk, indicator_pk):
         _("Indicator verwijderen"),
         indicator.name,
         cancel_url=_goals_url(partnership),
+        warning=_("De metingen van deze indicator worden ook verwijderd."),
     )
 
 
 def measurement_add(request, pk, indicator_pk):
     partnership = load_partnership(request, pk, edit=True)
-    indicator = get_object_or_404(Indicator, goal__partnership=partnership, pk=indicator_pk)
-    form = MeasurementForm(request.POST or None, indicator=indicator)
+    indicator = _indicator_of(partnership, indicator_pk)
+    form = MeasurementForm(_bound(request), indicator=indicator)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("De meting is vastgelegd."))
@@ -160,8 +191,9 @@ def measurement_add(request, pk, indicator_pk):
 def measurement_delete(request, pk, measurement_pk):
     partnership = load_partnership(request, pk, edit=True)
     measurement = get_object_or_404(
-        Measurement.objects.select_related("indicator"),
-        indicator__goal__partnership=partnership,
+        Measurement.objects.filter(indicator__goal__partnership=partnership).select_related(
+            "indicator"
+        ),
         pk=measurement_pk,
     )
     if request.method == "POST":
