@@ -22,4 +22,3 @@ def get_item(mapping, key):
 @register.filter
 def multiply(value, factor):
     return int(value) * int(factor)
-

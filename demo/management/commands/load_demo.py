@@ -1,9 +1,12 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from demo import assessments as demo_assessments
 from demo import data
+from demo import national as demo_national
 from demo import partnerships as demo_partnerships
 
 
@@ -15,6 +18,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--national",
+            action="store_true",
+            help=_(
+                "Voeg ook een gegenereerde landelijke dataset toe (25 regio's, 5.000 samenwerkingen)."
+            ),
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help=_(
@@ -22,7 +32,7 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, national=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 _(
@@ -37,6 +47,16 @@ class Command(BaseCommand):
         assessments = demo_assessments.load_assessments()
         self.stdout.write(_("Afwegingen toegevoegd: %(count)s") % {"count": len(assessments)})
 
+        if national:
+            if demo_national.is_loaded():
+                self.stdout.write(_("De landelijke dataset is al geladen."))
+            else:
+                started = time.monotonic()
+                demo_national.load(self.stdout)
+                self.stdout.write(
+                    _("Landelijke dataset geladen in %(seconds)s s.")
+                    % {"seconds": round(time.monotonic() - started)}
+                )
         self.stdout.write(self.style.SUCCESS(_("Demodata geladen.")))
         self.stdout.write(
             _("Demo-accounts (wachtwoord: %(password)s):") % {"password": data.DEMO_PASSWORD}
