@@ -20,3 +20,12 @@ def csrf_failure(request, reason=""):
     from django.shortcuts import render
 
     return render(request, "403_csrf.html", status=403)
+
+
+@never_cache
+@require_GET
+def session_check(request):
+    """The smallest logged-in page: the same middleware and session as every
+    page, nothing else. Answers whether the session is still alive (and is
+    the benchmark's baseline)."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from core.views import health
+from core.views import health, session_check
 from dashboard.views import dashboard
 
 admin.site.site_header = _("PPS-portaal beheer")
@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
     path("gezondheid/", health, name="health"),
+    path("sessie/", session_check, name="session_check"),
     path("", include("regions.urls")),
     path("", include("partnerships.urls")),
     path("", include("organisations.urls")),

@@ -1,0 +1,129 @@
+"""Speed at national scale, measured.
+
+    python manage.py benchmark [--repeat 20]
+
+Loads the demo and the national data set into the configured database
+(PostgreSQL when DATABASE_URL points there, SQLite otherwise) if they are not
+there yet, logs in as the GGD coordinator with the most partnerships and
+requests each page repeatedly through Django's full stack (middleware,
+session, templates). Prints per page the number of queries, the median and
+95th-percentile time, and both as a ratio to the smallest logged-in page."""
+
+import statistics
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection, reset_queries
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import Role, User
+from assessment.models import Assessment, AssessmentStatus
+from demo import national
+from partnerships.models import Partnership
+
+
+def _percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+class Command(BaseCommand):
+    help = "Meet de snelheid van de belangrijkste pagina's met de landelijke dataset."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--pdf-repeat", type=int, default=3)
+
+    def handle(self, *args, repeat, pdf_repeat, **options):
+        if not national.is_loaded():
+            self.stdout.write("Landelijke dataset laden…")
+            call_command("load_demo", national=True, force=True, stdout=self.stdout)
+        if "testserver" not in settings.ALLOWED_HOSTS:
+            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+
+        coordinator = (
+            User.objects.filter(role=Role.COORDINATOR)
+            .annotate(n=Count("region__municipalities__led_partnerships"))
+            .order_by("-n")
+            .first()
+        )
+        region = coordinator.region
+        partnership = (
+            Partnership.objects.filter(lead_municipality__region=region)
+            .annotate(n=Count("participations"))
+            .order_by("-n", "pk")
+            .first()
+        )
+        assessment = (
+            Assessment.objects.filter(
+                participation__partnership__lead_municipality__region=region,
+                status=AssessmentStatus.FINAL,
+            )
+            .order_by("pk")
+            .first()
+        )
+        client = Client()
+        client.force_login(coordinator)
+        pages = [
+            ("minimale pagina (sessie)", reverse("session_check"), repeat),
+            ("dashboard", reverse("home"), repeat),
+            ("lijst van samenwerkingen", reverse("partnerships:list"), repeat),
+            ("pagina van een samenwerking", partnership.get_absolute_url(), repeat),
+            ("pagina van een afweging", assessment.get_absolute_url(), repeat),
+            (
+                "uitkomst van een afweging",
+                reverse("assessment:outcome", args=[assessment.pk]),
+                repeat,
+            ),
+            ("export CSV", reverse("partnerships:export_csv"), max(3, repeat // 4)),
+            ("export Excel", reverse("partnerships:export_xlsx"), max(3, repeat // 4)),
+            ("PDF-overzicht dashboard", reverse("dashboard:pdf"), pdf_repeat),
+            (
+                "PDF-advies afweging",
+                reverse("assessment:report_pdf", args=[assessment.pk]),
+                pdf_repeat,
+            ),
+        ]
+        counts = {
+            "regio's": User.objects.filter(role=Role.COORDINATOR).count(),
+            "samenwerkingen": Partnership.objects.count(),
+            "afwegingen": Assessment.objects.count(),
+        }
+        self.stdout.write(
+            f"Database: {connection.vendor}; {counts}; ingelogd als {coordinator.username} ({region}), "
+            f"{Partnership.objects.filter(lead_municipality__region=region).count()} samenwerkingen in de regio\n"
+        )
+        header = f"{'pagina':<30}{'queries':>8}{'mediaan ms':>12}{'p95 ms':>10}{'× minimaal':>12}"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        baseline = None
+        for label, url, times in pages:
+            client.get(url)  # warm up
+            reset_queries()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            if response.status_code != 200:
+                self.stdout.write(f"{label:<30} status {response.status_code}")
+                continue
+            timings = []
+            for _index in range(times):
+                start = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - start) * 1000)
+            median = statistics.median(timings)
+            p95 = _percentile(timings, 0.95)
+            if baseline is None:
+                baseline = median
+            self.stdout.write(
+                f"{label:<30}{len(queries):>8}{median:>12.1f}{p95:>10.1f}{median / baseline:>12.1f}"
+            )
+        self.stdout.write(
+            "\nDoel: elke pagina binnen 3 × de minimale pagina (PDF's uitgezonderd: die meet "
+            "benchmark_pdf apart) en met evenveel queries als bij de demodata."
+        )
