@@ -1,0 +1,220 @@
+"""The dashboard, the exports and the PDF overview: scoped counts, links,
+constant queries, right column types."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from assessment import workflow
+from partnerships.models import Status
+from tests.assessment_helpers import answer_all
+from tests.factories import (
+    ActivityFactory,
+    AgreementFactory,
+    ContributionFactory,
+    IndicatorFactory,
+    ParticipationFactory,
+    PartnershipFactory,
+    ThemeFactory,
+    phase,
+)
+
+
+@pytest.fixture
+def region_data(world):
+    """Zwolle: 2 partnerships, Kampen: 1, Tilburg (other region): 3."""
+    zwolle = [
+        PartnershipFactory(name="Zwolle A", lead_municipality=world.municipality),
+        PartnershipFactory(name="Zwolle B", lead_municipality=world.municipality, phase=phase(5)),
+    ]
+    kampen = PartnershipFactory(name="Kampen A", lead_municipality=world.municipality_same_region)
+    tilburg = [
+        PartnershipFactory(name=f"Tilburg {i}", lead_municipality=world.municipality_other_region)
+        for i in range(3)
+    ]
+    ContributionFactory(participation__partnership=zwolle[0], hours=10, euros=None)
+    ContributionFactory(participation__partnership=tilburg[0], hours=999, euros=None)
+    return {"zwolle": zwolle, "kampen": kampen, "tilburg": tilburg}
+
+
+def figures(response):
+    dashboard = response.context["dashboard"]
+    return dashboard.total, {bar.label: bar.count for bar in dashboard.charts[2].bars}
+
+
+def test_coordinator_counts_her_region_only(world, region_data):
+    total, per_municipality = figures(world.client_for(world.coordinator).get(reverse("home")))
+    assert total == 3
+    assert per_municipality == {"Kampen": 1, "Zwolle": 2}
+    hours = {
+        label: h
+        for _v, label, h, _e in world.client_for(world.coordinator)
+        .get(reverse("home"))
+        .context["dashboard"]
+        .contributions
+    }
+    assert hours["Mensen"] == 10
+
+
+def test_officer_counts_her_gemeente_only(world, region_data):
+    total, per_municipality = figures(world.client_for(world.officer).get(reverse("home")))
+    assert total == 2 and per_municipality == {"Zwolle": 2}
+
+
+def test_other_regions_coordinator_never_sees_this_region(world, region_data):
+    total, per_municipality = figures(
+        world.client_for(world.coordinator_other_region).get(reverse("home"))
+    )
+    assert total == 3 and set(per_municipality) == {"Tilburg"}
+
+
+def test_filters_apply_and_numbers_link_to_the_list_they_count(world, region_data):
+    client = world.client_for(world.coordinator)
+    response = client.get(reverse("home"), {"municipality": world.municipality.pk})
+    total, per_municipality = figures(response)
+    assert total == 2
+    phase_chart = response.context["dashboard"].charts[0]
+    link = next(bar.url for bar in phase_chart.bars if bar.label.startswith("5."))
+    listed = client.get(link).context["page"].object_list
+    assert [p.name for p in listed] == ["Zwolle B"]
+
+
+def test_filter_by_period_and_theme(world, region_data):
+    region_data["kampen"].start_date = date(2030, 1, 1)
+    region_data["kampen"].theme = ThemeFactory(name="Roken")
+    region_data["kampen"].save()
+    client = world.client_for(world.coordinator)
+    assert figures(client.get(reverse("home"), {"end": "2029-12-31"}))[0] == 2
+    theme = region_data["kampen"].theme
+    assert figures(client.get(reverse("home"), {"theme": theme.pk}))[0] == 1
+    bad = client.get(reverse("home"), {"start": "2027-01-01", "end": "2026-01-01"})
+    assert "Het einde van de periode ligt vóór het begin." in bad.content.decode()
+
+
+def test_attention_lists(world, region_data):
+    zwolle_a, zwolle_b = region_data["zwolle"]
+    # zwolle_a has a private partner without a finalised assessment (from the fixture)
+    for _index in range(11):
+        ParticipationFactory(partnership=zwolle_b)
+    IndicatorFactory(goal__partnership=zwolle_a, target_date=date(2020, 1, 1))
+    AgreementFactory(partnership=zwolle_b, signed_on=None)  # zwolle_b is in phase 5
+    participation = ParticipationFactory(partnership=region_data["kampen"])
+    assessment = workflow.start(participation, world.officer_same_region)
+    answer_all(assessment)
+    workflow.submit(assessment, world.officer_same_region)
+    ActivityFactory(partnership=zwolle_a)
+
+    attention = (
+        world.client_for(world.coordinator).get(reverse("home")).context["dashboard"].attention
+    )
+    assert zwolle_a in attention["unassessed"].items
+    assert attention["crowded"].items == [zwolle_b]
+    assert attention["indicators"].total == 1
+    assert [a.partnership for a in attention["unsigned"].items] == [zwolle_b]
+    assert attention["review"].items == [assessment]
+    # Nothing in this fresh data set is older than 90 days.
+    assert attention["stale"].total == 0
+
+
+def test_dashboard_queries_do_not_grow_with_the_data(world, region_data):
+    client = world.client_for(world.coordinator)
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("home"))
+    for index in range(40):
+        partnership = PartnershipFactory(
+            lead_municipality=world.municipality_same_region, phase=phase(1 + index % 7)
+        )
+        ContributionFactory(participation__partnership=partnership)
+        ActivityFactory(partnership=partnership)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(reverse("home"))
+    assert len(large) == len(small)
+    assert response.context["dashboard"].total == 43
+
+
+def test_csv_export_holds_the_filtered_list(world, region_data):
+    response = world.client_for(world.coordinator).get(
+        reverse("partnerships:export_csv"), {"municipality": world.municipality.pk}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Naam", "Trekkende gemeente", "GGD-regio"]
+    assert sorted(row[0] for row in rows[1:]) == ["Zwolle A", "Zwolle B"]
+
+
+def test_excel_export_has_proper_column_types(world, region_data):
+    response = world.client_for(world.coordinator).get(reverse("partnerships:export_xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    rows = {
+        row[0]: dict(zip(header, row, strict=True))
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert set(rows) == {"Zwolle A", "Zwolle B", "Kampen A"}
+    zwolle_b = rows["Zwolle B"]
+    assert zwolle_b["Fase (nummer)"] == 5 and isinstance(zwolle_b["Fase (nummer)"], int)
+    assert zwolle_b["Startdatum"].date() == date(2026, 1, 1)
+    assert isinstance(zwolle_b["Aantal partners"], int)
+
+
+def test_exports_costs_do_not_grow_per_partnership(world, region_data):
+    client = world.client_for(world.coordinator)
+    client.get(reverse("partnerships:export_csv"))
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("partnerships:export_csv"))
+    for _index in range(20):
+        ParticipationFactory(partnership=PartnershipFactory(lead_municipality=world.municipality))
+    with CaptureQueriesContext(connection) as large:
+        client.get(reverse("partnerships:export_csv"))
+    assert len(large) == len(small)
+
+
+def test_pdf_overview_holds_the_same_numbers(world, region_data):
+    response = world.client_for(world.coordinator).get(reverse("dashboard:pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Overzicht publiek-private samenwerkingen" in text
+    assert "3 samenwerkingen" in text
+    assert "Tilburg" not in text
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+@pytest.mark.parametrize(
+    "url_name", ["home", "dashboard:pdf", "partnerships:export_csv", "partnerships:export_xlsx"]
+)
+def test_anonymous_is_sent_to_login(client, db, url_name):
+    assert client.get(reverse(url_name)).status_code == 302
+
+
+def test_ended_partnerships_are_not_in_the_attention_lists(world, region_data):
+    zwolle_a = region_data["zwolle"][0]
+    zwolle_a.status = Status.ENDED
+    zwolle_a.save()
+    attention = (
+        world.client_for(world.coordinator).get(reverse("home")).context["dashboard"].attention
+    )
+    assert zwolle_a not in attention["unassessed"].items
+
+
+def test_partnership_without_activity_or_change_for_90_days_needs_attention(world, region_data):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from partnerships.models import Partnership
+
+    quiet, busy = region_data["zwolle"]
+    long_ago = timezone.now() - timedelta(days=120)
+    Partnership.objects.filter(pk__in=[quiet.pk, busy.pk]).update(updated_at=long_ago)
+    ActivityFactory(partnership=quiet, date=long_ago.date())
+    ActivityFactory(partnership=busy, date=timezone.localdate())
+    stale = world.client_for(world.coordinator).get(reverse("home")).context["dashboard"].attention["stale"]
+    assert stale.items == [quiet]
