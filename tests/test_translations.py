@@ -23,7 +23,7 @@ def entries(catalogue, *, translated_only=False) -> dict:
     return {
         (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
         for e in catalogue
-        if not e.obsolete and e.msgid and (e.translated() or not translated_only)
+        if not e.obsolete and e.msgid and (not translated_only or e.translated())
     }
 
 
