@@ -216,5 +216,24 @@ def test_partnership_without_activity_or_change_for_90_days_needs_attention(worl
     Partnership.objects.filter(pk__in=[quiet.pk, busy.pk]).update(updated_at=long_ago)
     ActivityFactory(partnership=quiet, date=long_ago.date())
     ActivityFactory(partnership=busy, date=timezone.localdate())
-    stale = world.client_for(world.coordinator).get(reverse("home")).context["dashboard"].attention["stale"]
+    stale = (
+        world.client_for(world.coordinator)
+        .get(reverse("home"))
+        .context["dashboard"]
+        .attention["stale"]
+    )
     assert stale.items == [quiet]
+
+
+def test_assessment_numbers_link_to_the_assessments_they_count(world, region_data):
+    participation = ParticipationFactory(partnership=region_data["zwolle"][0])
+    assessment = workflow.start(participation, world.officer)
+    answer_all(assessment)
+    workflow.submit(assessment, world.officer)
+    workflow.finalise(assessment, world.coordinator)
+    client = world.client_for(world.coordinator)
+    chart = client.get(reverse("home")).context["dashboard"].assessment_outcome
+    bar = next(b for b in chart.bars if b.label == "Samenwerken")
+    assert bar.count == 1
+    listed = client.get(bar.url).context["assessments"]
+    assert listed == [assessment]

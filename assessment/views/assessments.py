@@ -300,10 +300,17 @@ def review_queue(request):
         if scope.kind == "region"
         else [AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW]
     )
+    # The dashboard links here with ?status=…&outcome=… for the list it counts.
+    filtered = request.GET.get("status") in AssessmentStatus.values
+    if filtered:
+        statuses = [request.GET["status"]]
+    queryset = Assessment.objects.filter(status__in=statuses)
+    if request.GET.get("outcome") in Outcome.values:
+        queryset = queryset.filter(outcome=request.GET["outcome"])
     assessments = list(
         visible_assessments(
             user,
-            Assessment.objects.filter(status__in=statuses).select_related(
+            queryset.select_related(
                 "participation__organisation",
                 "participation__partnership__lead_municipality",
                 "author",
