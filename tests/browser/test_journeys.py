@@ -167,7 +167,9 @@ def test_assessment_from_filling_in_to_the_pdf(tab, demo_data):
         "link", name="Samenwerkingen"
     ).click()
     page.get_by_role("link", name="Gezonde Kinderkeuken Zwolle").click()
-    page.get_by_role("link", name="Vastgesteld, Samenwerken (afweging van SuperDichtbij Stadshagen)").click()
+    page.get_by_role(
+        "link", name="Vastgesteld, Samenwerken (afweging van SuperDichtbij Stadshagen)"
+    ).click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Advies als PDF downloaden").click()
     download = download_info.value
