@@ -1,3 +1,11 @@
+"""The admin of the partnerships app, for the functioneel beheerder.
+
+Reference data (themes, the seven phases with their guidance and
+checklists) is kept here and is live at once, without a deploy. The records
+of partnerships are editable here too, for repairs; officers work in the
+portal. Every change is kept (django-simple-history); the phase transitions
+are a log and can only be read."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -5,6 +13,8 @@ from .models import (
     Activity,
     Agreement,
     ChecklistItem,
+    ChecklistTick,
+    Contribution,
     Goal,
     Indicator,
     Measurement,
@@ -16,17 +26,22 @@ from .models import (
     Theme,
 )
 
+# --- Reference data ------------------------------------------------------------------
+
 
 @admin.register(Theme)
 class ThemeAdmin(SimpleHistoryAdmin):
     list_display = ("name", "is_active")
     list_editable = ("is_active",)
+    list_filter = ("is_active",)
+    search_fields = ("name",)
 
 
 class ChecklistItemInline(admin.TabularInline):
     model = ChecklistItem
     extra = 1
     fields = ("text", "help_text", "order", "is_active")
+    ordering = ("order", "pk")
 
 
 @admin.register(Phase)
@@ -34,52 +49,103 @@ class PhaseAdmin(SimpleHistoryAdmin):
     """The guidance texts and checklists: changed here, live at once."""
 
     list_display = ("number", "name")
+    list_display_links = ("number", "name")
+    search_fields = ("name",)
+    fields = ("number", "name", "purpose", "tips", "pitfalls")
     inlines = [ChecklistItemInline]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(SimpleHistoryAdmin):
+    list_display = ("text", "phase", "order", "is_active")
+    list_filter = ("phase", "is_active")
+    list_select_related = ("phase",)
+    list_editable = ("order", "is_active")
+    search_fields = ("text",)
+
+
+# --- Partnerships and their records --------------------------------------------------
 
 
 class ParticipationInline(admin.TabularInline):
     model = Participation
     extra = 0
-    fields = ("organisation", "role", "status")
-    raw_id_fields = ("organisation",)
+    fields = ("organisation", "role", "status", "joined_on")
+    autocomplete_fields = ("organisation",)
+    show_change_link = True
 
 
 @admin.register(Partnership)
 class PartnershipAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "lead_municipality", "theme", "phase", "status")
+    list_display = ("name", "lead_municipality", "theme", "phase", "status", "updated_at")
     list_filter = ("phase", "theme", "status", "lead_municipality__region")
     list_select_related = ("lead_municipality", "theme", "phase")
-    search_fields = ("name",)
-    raw_id_fields = ("created_by",)
+    search_fields = ("name", "lead_municipality__name")
+    autocomplete_fields = ("lead_municipality", "participating_municipalities", "created_by")
+    readonly_fields = ("phase", "created_at", "updated_at")
+    date_hierarchy = "updated_at"
     inlines = [ParticipationInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The phase moves through the portal only (with its rules and log);
+        # a new partnership starts in a phase chosen here.
+        return self.readonly_fields if obj else ("created_at", "updated_at")
+
+
+class ContributionInline(admin.TabularInline):
+    model = Contribution
+    extra = 0
+    fields = ("type", "description", "hours", "euros")
+
+
+@admin.register(Participation)
+class ParticipationAdmin(SimpleHistoryAdmin):
+    list_display = ("organisation", "partnership", "role", "status", "joined_on")
+    list_filter = ("role", "status", "partnership__lead_municipality__region")
+    list_select_related = ("organisation", "partnership")
+    search_fields = ("organisation__name", "partnership__name")
+    autocomplete_fields = ("partnership", "organisation")
+    inlines = [ContributionInline]
 
 
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
+    fields = ("name", "unit", "baseline", "target", "target_date")
+    show_change_link = True
 
 
 @admin.register(Goal)
 class GoalAdmin(SimpleHistoryAdmin):
     list_display = ("title", "level", "partnership")
     list_filter = ("level",)
+    list_select_related = ("partnership",)
+    search_fields = ("title", "partnership__name")
+    autocomplete_fields = ("partnership", "participation")
     inlines = [IndicatorInline]
 
 
 class MeasurementInline(admin.TabularInline):
     model = Measurement
     extra = 0
+    fields = ("measured_on", "value", "note")
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "goal", "target", "target_date")
+    list_display = ("name", "goal", "baseline", "target", "target_date")
+    list_select_related = ("goal",)
+    search_fields = ("name", "goal__title")
+    autocomplete_fields = ("goal",)
     inlines = [MeasurementInline]
 
 
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ("title", "partnership", "signed_on")
+    list_select_related = ("partnership",)
+    search_fields = ("title", "partnership__name")
+    autocomplete_fields = ("partnership", "participation")
     exclude = ("document",)  # documents are served only through the portal's access check
 
 
@@ -87,19 +153,26 @@ class AgreementAdmin(SimpleHistoryAdmin):
 class ActivityAdmin(SimpleHistoryAdmin):
     list_display = ("title", "kind", "date", "partnership")
     list_filter = ("kind",)
+    list_select_related = ("partnership",)
+    search_fields = ("title", "partnership__name")
+    autocomplete_fields = ("partnership", "created_by")
+    date_hierarchy = "date"
 
 
 @admin.register(PhaseNote)
 class PhaseNoteAdmin(SimpleHistoryAdmin):
-    list_display = ("partnership", "phase", "kind", "created_at")
+    list_display = ("partnership", "phase", "kind", "author", "created_at")
+    list_filter = ("kind", "phase")
+    list_select_related = ("partnership", "phase", "author")
+    search_fields = ("text", "partnership__name")
+    autocomplete_fields = ("partnership", "author")
 
 
-@admin.register(PhaseTransition)
-class PhaseTransitionAdmin(admin.ModelAdmin):
+class ReadOnlyLogAdmin(admin.ModelAdmin):
     """A log: read it, never change it."""
 
-    list_display = ("partnership", "from_phase", "to_phase", "moved_by", "moved_at")
-    list_select_related = ("partnership", "from_phase", "to_phase", "moved_by")
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
 
     def has_add_permission(self, request):
         return False
@@ -109,3 +182,28 @@ class PhaseTransitionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PhaseTransition)
+class PhaseTransitionAdmin(ReadOnlyLogAdmin):
+    list_display = (
+        "partnership",
+        "from_phase",
+        "to_phase",
+        "checklist_complete",
+        "moved_by",
+        "moved_at",
+    )
+    list_filter = ("to_phase", "checklist_complete")
+    list_select_related = ("partnership", "from_phase", "to_phase", "moved_by")
+    search_fields = ("partnership__name", "reason")
+
+
+@admin.register(ChecklistTick)
+class ChecklistTickAdmin(ReadOnlyLogAdmin):
+    """Ticks are set on the phase page; here they can only be looked up."""
+
+    list_display = ("partnership", "item", "ticked_by", "ticked_at")
+    list_filter = ("item__phase",)
+    list_select_related = ("partnership", "item", "ticked_by")
+    search_fields = ("partnership__name", "item__text")

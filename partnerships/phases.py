@@ -15,6 +15,12 @@ from django.utils.translation import gettext as _
 
 from .models import ChecklistItem, ChecklistTick, Partnership, Phase, PhaseTransition
 
+# Codes of the ValidationErrors below, so a form can put the message next to
+# the field it is about (the target phase or the reason).
+SAME_PHASE = "same_phase"
+SKIPS_PHASE = "skips_phase"
+REASON_REQUIRED = "reason_required"
+
 
 def all_phases() -> list[Phase]:
     return list(Phase.objects.order_by("number"))
@@ -79,20 +85,24 @@ def check_move(partnership: Partnership, to_phase: Phase, reason: str, checklist
     current = partnership.phase.number
     reason = (reason or "").strip()
     if to_phase.number == current:
-        raise ValidationError(_("De samenwerking is al in deze fase."))
+        raise ValidationError(_("De samenwerking is al in deze fase."), code=SAME_PHASE)
     if to_phase.number > current + 1:
         raise ValidationError(
-            _("Een samenwerking gaat één fase tegelijk vooruit; sla geen fase over.")
+            _("Een samenwerking gaat één fase tegelijk vooruit; sla geen fase over."),
+            code=SKIPS_PHASE,
         )
     if to_phase.number < current and not reason:
-        raise ValidationError(_("Schrijf op waarom de samenwerking een fase terug gaat."))
+        raise ValidationError(
+            _("Schrijf op waarom de samenwerking een fase terug gaat."), code=REASON_REQUIRED
+        )
     if to_phase.number == current + 1 and not checklist.is_complete and not reason:
         raise ValidationError(
             _(
                 "De checklist van deze fase is nog niet af (%(done)s van %(total)s). "
                 "Schrijf op waarom de samenwerking toch verder gaat."
             )
-            % {"done": checklist.done_count, "total": checklist.total}
+            % {"done": checklist.done_count, "total": checklist.total},
+            code=REASON_REQUIRED,
         )
 
 

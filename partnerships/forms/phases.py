@@ -1,6 +1,12 @@
+"""Forms of the phase page: a decision or note, and moving to another phase.
+
+The checklist itself is a plain list of checkboxes (one per active item of
+the phase); the view compares it with the saved ticks."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .. import phases as phase_rules
 from ..models import PhaseNote
 
 
@@ -12,13 +18,18 @@ class PhaseNoteForm(forms.ModelForm):
 
 
 class PhaseMoveForm(forms.Form):
+    """Where to: the next phase or any earlier one. The rules themselves
+    (checklist done or a reason; back only with a reason) live in
+    ``partnerships.phases``; ``add_rule_error`` shows their verdict."""
+
     to_phase = forms.TypedChoiceField(label=_("Naar fase"), coerce=int)
     reason = forms.CharField(
         label=_("Reden"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
-            "Verplicht als de checklist nog niet af is, en altijd als de samenwerking een fase terug gaat."
+            "Verplicht als de checklist nog niet af is, en altijd als de samenwerking "
+            "een fase terug gaat."
         ),
     )
 
@@ -28,4 +39,15 @@ class PhaseMoveForm(forms.Form):
         self.fields["to_phase"].choices = [
             (p.number, str(p)) for p in phases if p.number == current + 1 or p.number < current
         ]
-        self.fields["to_phase"].initial = current + 1 if current < len(phases) else None
+        following = [p.number for p in phases if p.number == current + 1]
+        self.fields["to_phase"].initial = following[0] if following else None
+
+    def add_rule_error(self, error):
+        """Put a ValidationError of ``phases.check_move`` next to its field."""
+        field = "reason" if getattr(error, "code", None) == phase_rules.REASON_REQUIRED else None
+        if field is None and getattr(error, "code", None) in {
+            phase_rules.SAME_PHASE,
+            phase_rules.SKIPS_PHASE,
+        }:
+            field = "to_phase"
+        self.add_error(field, error)

@@ -1,4 +1,8 @@
-"""A partnership's phase: guidance, checklist, decisions and notes, moving on or back."""
+"""A partnership's phase: guidance, checklist, decisions and notes, moving on
+or back, and the timeline of every move.
+
+The rules live in ``partnerships.phases``; these views only show them and
+hand them what the officer typed."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,20 +12,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.scoping import can_edit_partnership, get_partnership_for_user
+from accounts.scoping import can_edit_partnership
 
 from .. import phases as phase_rules
 from ..forms.phases import PhaseMoveForm, PhaseNoteForm
-from ..models import Partnership, PhaseNote, PhaseTransition
-
-
-def _load(request, pk, *, edit=False):
-    return get_partnership_for_user(
-        request.user,
-        pk,
-        edit=edit,
-        queryset=Partnership.objects.select_related("phase", "lead_municipality", "theme"),
-    )
+from ..models import PhaseNote, PhaseTransition, Status
+from .common import load_partnership
 
 
 def _phase_or_404(phases, number):
@@ -31,51 +27,65 @@ def _phase_or_404(phases, number):
     raise Http404
 
 
-def phase_page(request, pk, number=None, *, move_form=None, note_form=None, status=200):
-    partnership = _load(request, pk)
+def phase_page(request, pk, number=None, *, move_form=None, note_form=None):
+    """The phase ``number`` (the current phase when ``number`` is None).
+
+    Also the page a failed note or move is shown on again (status 200, with
+    the bound form and its Dutch errors). A fixed number of queries, however
+    many notes and moves the partnership has."""
+    partnership = load_partnership(request, pk)
     phases = phase_rules.all_phases()
-    phase = _phase_or_404(phases, number or partnership.phase.number)
+    phase = _phase_or_404(phases, partnership.phase.number if number is None else number)
     can_edit = can_edit_partnership(request.user, partnership)
     is_current = phase.number == partnership.phase.number
+    if can_edit and is_current and move_form is None:
+        move_form = PhaseMoveForm(partnership=partnership, phases=phases)
     context = {
         "partnership": partnership,
         "phases": phases,
         "phase": phase,
         "is_current": is_current,
+        "is_ended": partnership.status == Status.ENDED,
         "can_edit": can_edit,
         "checklist": phase_rules.checklist_for(partnership, phase),
         "notes": list(
             PhaseNote.objects.filter(partnership=partnership, phase=phase).select_related("author")
         ),
-        "note_form": note_form or PhaseNoteForm(),
-        "move_form": move_form
-        or (PhaseMoveForm(partnership=partnership, phases=phases) if is_current else None),
+        "note_form": (note_form or PhaseNoteForm()) if can_edit else None,
+        "move_form": move_form if can_edit and is_current else None,
         "transitions": list(
             PhaseTransition.objects.filter(partnership=partnership)
             .select_related("from_phase", "to_phase", "moved_by")
             .order_by("moved_at", "pk")
         ),
     }
-    return render(request, "partnerships/phases/phase.html", context, status=status)
+    return render(request, "partnerships/phases/phase.html", context)
 
 
 @require_POST
 def checklist_save(request, pk, number):
-    partnership = _load(request, pk, edit=True)
+    """One POST saves every checkbox of the phase: ticks what was ticked,
+    unticks what was unticked (each change lands in the audit trail)."""
+    partnership = load_partnership(request, pk, edit=True)
     phase = _phase_or_404(phase_rules.all_phases(), number)
     checklist = phase_rules.checklist_for(partnership, phase)
     ticked = set(request.POST.getlist("items"))
+    changed = 0
     for entry in checklist.entries:
         wanted = str(entry.item.pk) in ticked
         if wanted != entry.done:
             phase_rules.set_tick(partnership, entry.item, wanted, request.user)
-    messages.success(request, _("De checklist is opgeslagen."))
+            changed += 1
+    if changed:
+        messages.success(request, _("De checklist is opgeslagen."))
+    else:
+        messages.info(request, _("Er was niets gewijzigd aan de checklist."))
     return redirect("partnerships:phase_detail", pk=partnership.pk, number=phase.number)
 
 
 @require_POST
 def note_add(request, pk, number):
-    partnership = _load(request, pk, edit=True)
+    partnership = load_partnership(request, pk, edit=True)
     phase = _phase_or_404(phase_rules.all_phases(), number)
     form = PhaseNoteForm(request.POST)
     if not form.is_valid():
@@ -83,7 +93,11 @@ def note_add(request, pk, number):
     note = form.save(commit=False)
     note.partnership, note.phase, note.author = partnership, phase, request.user
     note.save()
-    messages.success(request, _("Vastgelegd."))
+    messages.success(
+        request,
+        _("%(kind)s vastgelegd bij fase %(number)s.")
+        % {"kind": note.get_kind_display(), "number": phase.number},
+    )
     return redirect(
         reverse("partnerships:phase_detail", args=[partnership.pk, phase.number]) + "#notities"
     )
@@ -91,7 +105,7 @@ def note_add(request, pk, number):
 
 @require_POST
 def phase_move(request, pk):
-    partnership = _load(request, pk, edit=True)
+    partnership = load_partnership(request, pk, edit=True)
     phases = phase_rules.all_phases()
     form = PhaseMoveForm(request.POST, partnership=partnership, phases=phases)
     if form.is_valid():
@@ -99,11 +113,10 @@ def phase_move(request, pk):
         try:
             phase_rules.move(partnership, target, request.user, form.cleaned_data["reason"])
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_rule_error(error)
         else:
             messages.success(
-                request,
-                _("De samenwerking is nu in fase %(phase)s.") % {"phase": target},
+                request, _("De samenwerking is nu in fase %(phase)s.") % {"phase": target}
             )
             return redirect(partnership)
     return phase_page(request, pk, move_form=form)
