@@ -49,6 +49,8 @@ def test_coordinator_sees_her_region_and_switches_to_english(tab, demo_data):
     for name in ("Zwolle", "Kampen", "Hardenberg"):
         assert main.get_by_role("link", name=name, exact=True).count() == 1
     assert "Tilburg" not in main.inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == "Dashboard GGD IJsselland"
+    tab.assert_accessible("dashboard-coordinator")
 
     main.get_by_role("link", name="GGD IJsselland").click()
     assert page.get_by_role("heading", level=1).inner_text() == "GGD IJsselland"
