@@ -4,6 +4,7 @@ Where no Chromium is installed the browser tests skip with a message; with
 CI=true they fail instead, so CI can never pass without running them.
 """
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -52,10 +53,29 @@ def browser():
         browser.close()
 
 
+def ensure_reference_data():
+    """The data migrations' content (phases, themes, the questionnaire). A
+    transactional test flushes the database afterwards; serialized rollback
+    should bring it back, but does not under every fixture order, so install
+    it again where it is missing, with the migrations' own code."""
+    from django.apps import apps
+
+    from assessment.models import Questionnaire
+    from partnerships.models import Phase
+
+    if not Phase.objects.exists():
+        importlib.import_module("partnerships.migrations.0002_seed_reference_data").install(
+            apps, None
+        )
+    if not Questionnaire.objects.exists():
+        importlib.import_module("assessment.migrations.0002_default_afwegingskader").install(
+            apps, None
+        )
+
+
 @pytest.fixture
-def demo_data(django_db_serialized_rollback, transactional_db, settings):
-    # Serialized rollback restores the data migrations' content (phases, the
-    # questionnaire) that a transactional test would otherwise flush away.
+def demo_data(transactional_db, settings):
+    ensure_reference_data()
     settings.DEBUG = True  # load_demo refuses otherwise
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     settings.DEBUG = False

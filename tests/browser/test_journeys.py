@@ -4,7 +4,12 @@ import pytest
 
 from regions.models import Municipality
 
-pytestmark = pytest.mark.browser
+# Transactional (the live server runs in another thread); serialized rollback
+# restores what the data migrations installed (phases, the questionnaire).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_officer_logs_in_sees_her_gemeente_and_nothing_else(tab, demo_data):
