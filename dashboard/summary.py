@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Q, Sum, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -130,9 +130,14 @@ def attention(partnerships, review_assessments, *, limit=10):
     unassessed = private_active.annotate(has_final=Exists(final)).filter(has_final=False)
     active = partnerships.exclude(status=Status.ENDED)
 
-    def listing(queryset, order):
-        queryset = queryset.select_related("lead_municipality").order_by(*order)
-        return list(queryset[:limit]), queryset.count()
+    def listing(queryset, order, related=("lead_municipality",)):
+        """The first ``limit`` rows and the total, in one query (a window count)."""
+        rows = list(
+            queryset.select_related(*related)
+            .annotate(total_rows=Window(Count("pk")))
+            .order_by(*order)[:limit]
+        )
+        return rows, rows[0].total_rows if rows else 0
 
     sections = {}
     items, total = listing(active.filter(Exists(unassessed)), ["name"])
@@ -165,46 +170,39 @@ def attention(partnerships, review_assessments, *, limit=10):
         total,
     )
 
-    overdue = (
-        Indicator.objects.filter(goal__partnership__in=active.values("pk"), target_date__lt=today)
-        .exclude(Exists(Measurement.objects.filter(indicator=OuterRef("pk"))))
-        .select_related("goal__partnership__lead_municipality")
-        .order_by("target_date")
+    overdue = Indicator.objects.filter(
+        goal__partnership__in=active.values("pk"), target_date__lt=today
+    ).exclude(Exists(Measurement.objects.filter(indicator=OuterRef("pk"))))
+    items, total = listing(
+        overdue, ["target_date", "pk"], ("goal__partnership__lead_municipality",)
     )
     sections["indicators"] = Attention(
-        _("Indicatoren voorbij de streefdatum zonder meting"),
-        list(overdue[:limit]),
-        overdue.count(),
+        _("Indicatoren voorbij de streefdatum zonder meting"), items, total
     )
 
-    unsigned = (
-        Agreement.objects.filter(
-            partnership__in=active.values("pk"),
-            signed_on__isnull=True,
-            partnership__phase__number__gt=4,
-        )
-        .select_related("partnership__lead_municipality", "partnership__phase")
-        .order_by("partnership__name")
+    unsigned = Agreement.objects.filter(
+        partnership__in=active.values("pk"),
+        signed_on__isnull=True,
+        partnership__phase__number__gt=4,
+    )
+    items, total = listing(
+        unsigned,
+        ["partnership__name", "pk"],
+        ("partnership__lead_municipality", "partnership__phase"),
     )
     sections["unsigned"] = Attention(
-        _("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
-        list(unsigned[:limit]),
-        unsigned.count(),
+        _("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"), items, total
     )
 
-    waiting = (
-        review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
-        .select_related(
-            "participation__organisation", "participation__partnership__lead_municipality"
-        )
-        .order_by("submitted_at")
+    waiting = review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
+    review_items, total = listing(
+        waiting,
+        ["submitted_at", "pk"],
+        ("participation__organisation", "participation__partnership__lead_municipality"),
     )
-    review_items = list(waiting[:limit])
     for assessment in review_items:
         assessment.waiting_days = (
             (now - assessment.submitted_at).days if assessment.submitted_at else 0
         )
-    sections["review"] = Attention(
-        _("Afwegingen die wachten op vaststelling"), review_items, waiting.count()
-    )
+    sections["review"] = Attention(_("Afwegingen die wachten op vaststelling"), review_items, total)
     return sections
