@@ -237,3 +237,23 @@ def test_assessment_numbers_link_to_the_assessments_they_count(world, region_dat
     assert bar.count == 1
     listed = client.get(bar.url).context["assessments"]
     assert listed == [assessment]
+
+
+def test_export_lists_partners_and_the_outcomes_of_their_final_assessments(world, region_data):
+    partnership = region_data["zwolle"][0]
+    participation = ParticipationFactory(
+        partnership=partnership, organisation__name="Aaa Supermarkt"
+    )
+    assessment = workflow.start(participation, world.officer)
+    answer_all(assessment, overrides={"A1": "Ja"})
+    workflow.submit(assessment, world.officer)
+    workflow.finalise(assessment, world.coordinator)
+    response = world.client_for(world.officer).get(reverse("partnerships:export_csv"))
+    rows = {
+        row[0]: row
+        for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    }
+    zwolle_a = rows["Zwolle A"]
+    assert "Aaa Supermarkt" in zwolle_a[10]
+    assert zwolle_a[11] == "Aaa Supermarkt: Niet samenwerken"
+    assert zwolle_a[9] == "2"
