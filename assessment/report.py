@@ -1,34 +1,74 @@
 """The PDF advice to the college van B en W: what goes in it, as plain data.
 
 ``build_report`` gathers everything the template needs with a fixed number of
-queries; the template only lays it out (open-forms does the same with its
-submission report)."""
+queries (7, however many answers there are); the template only lays it out
+(open-forms does the same with its submission report). Numbers are formatted
+here too, so the figures in the text, the table and the chart are the same
+strings a reader recomputes by hand."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .models import Answer, Assessment, AssessmentKind, Outcome, ThemeNote
-from .scoring import ScoreResult, score, specs_for_version
+from .scoring import BandSpec, ScoreResult, ThemeSpec, score, specs_for_version
 
-# The chart: one bar per theme; reference lines at the band limits.
-CHART_WIDTH = 460
-CHART_LABEL_WIDTH = 170
-CHART_BAR_HEIGHT = 18
-CHART_GAP = 8
+# The chart, in CSS pixels (1/96 inch): 640 px is the width of the text on A4
+# with 20 mm margins, so the SVG is drawn at its natural size.
+CHART_WIDTH = 640
+CHART_LABEL_WIDTH = 215  # theme labels, left
+CHART_VALUE_WIDTH = 55  # percentages, right
+CHART_BAR_HEIGHT = 16
+CHART_ROW = 24  # bar + gap
+CHART_AXIS = 22  # room under the bars for the axis labels
+
+
+def percent_text(value: Decimal) -> str:
+    """A percentage as shown everywhere in the advice: one decimal, Dutch comma."""
+    return number_format(value, 1)
+
+
+def _decimals(value: Decimal) -> int:
+    return max(0, -value.normalize().as_tuple().exponent)
+
+
+def _person(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
 
 
 @dataclass
 class QuestionRow:
     code: str
     text: str
-    answer: str
+    answer: str  # the chosen label, or "niet beantwoord"
+    points: str  # "2 van 2", "telt niet" (Onbekend), "" for knock-outs
     explanation: str
+    triggered: bool = False  # a knock-out answered "ja"
+
+
+@dataclass
+class ThemeRow:
+    """One row of the score table, with the figures as shown."""
+
+    code: str
+    title: str
+    points: int
+    max_points: int
+    percent: Decimal
+    weight: Decimal
+    weighted: Decimal
+    percent_display: str
+    weight_display: str
+    weighted_display: str
 
 
 @dataclass
@@ -38,100 +78,390 @@ class ThemeSection:
     is_knockout: bool
     questions: list[QuestionRow] = field(default_factory=list)
     notes: str = ""
+    score: ThemeRow | None = None
 
 
 @dataclass
 class ChartBar:
     label: str
-    percent: float
-    y: int
-    width: float
+    value: str  # "82,5%"
+    is_total: bool
+    y: str  # SVG coordinates, preformatted (a dot, never a locale comma)
+    text_y: str
+    width: str
+
+
+@dataclass
+class ChartLine:
+    label: str
+    x: str
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    bar_x: int
+    bar_width: int
+    bar_height: int
+    value_x: int
+    axis_y: int
+    axis_text_y: int
+    bars: list[ChartBar]
+    lines: list[ChartLine]
 
 
 @dataclass
 class Report:
-    assessment: Assessment
-    result: ScoreResult
+    assessment_id: int
+    is_final: bool
+    is_reassessment: bool
+    status_label: str
+    # Letterhead
     municipality: str
     date: date
     subject: str
+    title: str
+    filename: str
+    # The advice
+    outcome: str
+    outcome_label: str
     advice: str
     decision_points: list[str]
-    outcome_label: str
-    sections: list[ThemeSection]
-    chart_bars: list[ChartBar]
-    chart_height: int
-    chart_lines: list[tuple[int, float]]  # (percent, x)
-    is_final: bool
-    filename: str
-    title: str
+    reason: str
+    unresolved: list[str]
+    # The partner and the partnership
+    partner_name: str
+    partner_kvk: str
+    partner_sector: str
+    partner_city: str
+    partnership_name: str
+    partnership_theme: str
+    societal_goal: str
+    phase: str
+    kind_label: str
+    # The scores
+    result: ScoreResult
+    theme_rows: list[ThemeRow]
+    total_display: str
+    weight_sum_display: str
+    weighted_sum_display: str
+    points_legend: str
+    band_rules: list[str]
+    chart: Chart
+    knockout_section: ThemeSection | None
+    sections: list[ThemeSection]  # the scored themes
+    conditions_heading: str
+    conditions: str
+    # Colophon
+    questionnaire: str
+    version: str
+    author: str
+    reviewer: str
+    submitted_at: date | None
+    finalised_at: date | None
+    review_remark: str
 
 
-def _advice(assessment: Assessment, outcome: str, partner: str, partnership: str) -> str:
-    if assessment.kind == AssessmentKind.REASSESSMENT:
+# --- Texts --------------------------------------------------------------------
+
+
+def _outcome_label(kind: str, outcome: str) -> str:
+    return Assessment(kind=kind).outcome_label(outcome)
+
+
+def _advice(kind: str, outcome: str, partner: str, partnership: str) -> str:
+    names = {"partner": partner, "partnership": partnership}
+    if kind == AssessmentKind.REASSESSMENT:
         texts = {
             Outcome.COLLABORATE: _(
-                "Het advies is de samenwerking met %(partner)s in %(partnership)s voort te zetten."
+                "Het advies is om met %(partner)s door te gaan in de samenwerking %(partnership)s."
             ),
             Outcome.CONDITIONS: _(
-                "Het advies is de samenwerking met %(partner)s in %(partnership)s voort te zetten met de maatregelen in dit advies."
+                "Het advies is om met %(partner)s door te gaan met maatregelen in de "
+                "samenwerking %(partnership)s."
             ),
             Outcome.DECLINE: _(
-                "Het advies is de samenwerking met %(partner)s in %(partnership)s te beëindigen."
+                "Het advies is om de deelname van %(partner)s aan de samenwerking "
+                "%(partnership)s te beëindigen."
             ),
         }
     else:
         texts = {
             Outcome.COLLABORATE: _(
-                "Het advies is met %(partner)s samen te werken in %(partnership)s."
+                "Het advies is om met %(partner)s samen te werken in de samenwerking "
+                "%(partnership)s."
             ),
             Outcome.CONDITIONS: _(
-                "Het advies is met %(partner)s samen te werken in %(partnership)s onder de voorwaarden in dit advies."
+                "Het advies is om met %(partner)s samen te werken onder voorwaarden in de "
+                "samenwerking %(partnership)s."
             ),
             Outcome.DECLINE: _(
-                "Het advies is niet met %(partner)s samen te werken in %(partnership)s."
+                "Het advies is om niet met %(partner)s samen te werken in de samenwerking "
+                "%(partnership)s."
             ),
         }
-    return texts[outcome] % {"partner": partner, "partnership": partnership}
+    return texts[outcome] % names
 
 
-def _decision_points(assessment: Assessment, outcome: str, partner: str) -> list[str]:
-    if outcome == Outcome.DECLINE:
-        if assessment.kind == AssessmentKind.REASSESSMENT:
-            first = _("In te stemmen met het beëindigen van de samenwerking met %(partner)s.")
+def _decision_points(kind: str, outcome: str, partner: str, partnership: str) -> list[str]:
+    """Two to four numbered points for the college, worded for the outcome."""
+    names = {"partner": partner, "partnership": partnership}
+    evaluate = _(
+        "De samenwerking jaarlijks te laten evalueren en de uitkomst aan het college voor te leggen."
+    )
+    if kind == AssessmentKind.REASSESSMENT:
+        if outcome == Outcome.DECLINE:
+            points = [
+                _(
+                    "In te stemmen met het beëindigen van de samenwerking met %(partner)s in "
+                    "%(partnership)s."
+                ),
+                _(
+                    "De wethouder te mandateren de samenwerking volgens de afspraken in de "
+                    "overeenkomst te beëindigen en %(partner)s hierover te informeren."
+                ),
+            ]
+        elif outcome == Outcome.CONDITIONS:
+            points = [
+                _(
+                    "In te stemmen met het voortzetten van de samenwerking met %(partner)s in "
+                    "%(partnership)s, met de maatregelen in dit advies."
+                ),
+                _(
+                    "De maatregelen vast te leggen in een aanvulling op de "
+                    "samenwerkingsovereenkomst."
+                ),
+                _("De wethouder te mandateren de aanvulling namens de gemeente te ondertekenen."),
+                evaluate,
+            ]
         else:
-            first = _("In te stemmen met het besluit niet met %(partner)s samen te werken.")
-        return [
-            first % {"partner": partner},
-            _("De wethouder te mandateren de partner hierover te informeren."),
+            points = [
+                _(
+                    "In te stemmen met het voortzetten van de samenwerking met %(partner)s in "
+                    "%(partnership)s."
+                ),
+                _("De wethouder te mandateren de samenwerking namens de gemeente voort te zetten."),
+                evaluate,
+            ]
+    elif outcome == Outcome.DECLINE:
+        points = [
+            _("In te stemmen met het advies om niet met %(partner)s samen te werken."),
+            _("De wethouder te mandateren %(partner)s hierover te informeren."),
         ]
-    points = [
-        (
-            _("In te stemmen met het voortzetten van de samenwerking met %(partner)s.")
-            if assessment.kind == AssessmentKind.REASSESSMENT
-            else _("In te stemmen met de samenwerking met %(partner)s.")
-        )
-        % {"partner": partner}
-    ]
-    if outcome == Outcome.CONDITIONS:
-        points.append(
+    elif outcome == Outcome.CONDITIONS:
+        points = [
             _(
-                "De voorwaarden in dit advies vast te leggen in de samenwerkingsovereenkomst of het convenant."
+                "In te stemmen met de samenwerking met %(partner)s in %(partnership)s, onder de "
+                "voorwaarden in dit advies."
+            ),
+            _(
+                "De wethouder te mandateren de samenwerkingsovereenkomst namens de gemeente aan "
+                "te gaan."
+            ),
+            _("De voorwaarden vast te leggen in een samenwerkingsovereenkomst."),
+            evaluate,
+        ]
+    else:
+        points = [
+            _("In te stemmen met de samenwerking met %(partner)s in %(partnership)s."),
+            _(
+                "De wethouder te mandateren de samenwerkingsovereenkomst namens de gemeente aan "
+                "te gaan."
+            ),
+            evaluate,
+        ]
+    return [point % names for point in points]
+
+
+def _points_legend(themes: list[ThemeSpec]) -> str:
+    """The points per answer of this version, e.g. "Ja = 2, Deels = 1, Nee = 0"."""
+    seen: dict[str, int | None] = {}
+    for theme in themes:
+        if theme.is_knockout:
+            continue
+        for question in theme.questions:
+            if question.is_knockout:
+                continue
+            for option in question.options:
+                seen.setdefault(option.label, None if option.is_unknown else option.points)
+    parts = [
+        _("%(label)s = %(points)s") % {"label": label, "points": points}
+        for label, points in seen.items()
+        if points is not None
+    ]
+    parts += [
+        _("%(label)s telt niet (los het op vóór de vaststelling)") % {"label": label}
+        for label, points in seen.items()
+        if points is None
+    ]
+    return "; ".join(parts)
+
+
+def _band_rules(kind: str, bands: list[BandSpec]) -> list[str]:
+    rules = [
+        _("Een uitsluitingsgrond met ‘Ja’ geeft altijd: %(label)s.")
+        % {"label": _outcome_label(kind, Outcome.DECLINE)}
+    ]
+    for band in sorted(bands, key=lambda b: b.min_total, reverse=True):
+        label = _outcome_label(kind, band.outcome)
+        if band.min_total <= 0:
+            rules.append(_("Anders: %(label)s.") % {"label": label})
+        elif band.min_theme is not None:
+            rules.append(
+                _("%(label)s: totaalscore vanaf %(total)s%% en geen thema onder %(theme)s%%.")
+                % {
+                    "label": label,
+                    "total": number_format(band.min_total, _decimals(band.min_total)),
+                    "theme": number_format(band.min_theme, _decimals(band.min_theme)),
+                }
+            )
+        else:
+            rules.append(
+                _("%(label)s: totaalscore vanaf %(total)s%%.")
+                % {
+                    "label": label,
+                    "total": number_format(band.min_total, _decimals(band.min_total)),
+                }
+            )
+    return rules
+
+
+def _reason(kind: str, result: ScoreResult) -> str:
+    if result.knocked_out:
+        codes = ", ".join(k.code for k in result.knockouts if k.triggered)
+        return _(
+            "Uitsluitingsgrond %(codes)s is met ‘Ja’ beantwoord; daarmee is de uitkomst "
+            "‘%(label)s’, wat de score ook is."
+        ) % {"codes": codes, "label": _outcome_label(kind, Outcome.DECLINE)}
+    if result.lowest_theme is None:
+        return ""
+    return _("Totaalscore %(total)s%%; laagste thema %(code)s. %(title)s met %(lowest)s%%.") % {
+        "total": percent_text(result.total_percent),
+        "code": result.lowest_theme.code,
+        "title": result.lowest_theme.title,
+        "lowest": percent_text(result.lowest_theme.percent),
+    }
+
+
+# --- Numbers ------------------------------------------------------------------
+
+
+def _theme_rows(result: ScoreResult) -> tuple[list[ThemeRow], int]:
+    weight_places = max((_decimals(t.weight) for t in result.themes), default=0)
+    weighted_places = 1 + weight_places  # weight × a percentage with one decimal
+    rows = [
+        ThemeRow(
+            t.code,
+            t.title,
+            t.points,
+            t.max_points,
+            t.percent,
+            t.weight,
+            t.weighted,
+            percent_text(t.percent),
+            number_format(t.weight, weight_places),
+            number_format(t.weighted, weighted_places),
+        )
+        for t in result.themes
+    ]
+    return rows, weight_places
+
+
+def _chart(rows: list[ThemeRow], result: ScoreResult, bands: list[BandSpec]) -> Chart:
+    bar_x = CHART_LABEL_WIDTH
+    bar_width = CHART_WIDTH - CHART_LABEL_WIDTH - CHART_VALUE_WIDTH
+    entries = [(f"{r.code}. {r.title}", r.percent, False) for r in rows]
+    if rows:
+        entries.append((_("Totaalscore"), result.total_percent, True))
+    bars = []
+    for index, (label, percent, is_total) in enumerate(entries):
+        y = index * CHART_ROW + (6 if is_total else 0)  # a little space above the total
+        bars.append(
+            ChartBar(
+                label if len(label) <= 38 else label[:37] + "…",
+                f"{percent_text(percent)}%",
+                is_total,
+                f"{y}",
+                f"{y + CHART_BAR_HEIGHT - 4}",
+                f"{bar_width * float(percent) / 100:.1f}",
             )
         )
-    points.append(
-        _("De wethouder te mandateren de overeenkomst namens de gemeente te ondertekenen.")
+    axis_y = len(entries) * CHART_ROW + 6
+    limits = {Decimal(0), Decimal(100)}
+    limits |= {b.min_total for b in bands if 0 < b.min_total < 100}
+    limits |= {b.min_theme for b in bands if b.min_theme is not None and 0 < b.min_theme < 100}
+    lines = [
+        ChartLine(f"{number_format(v, _decimals(v))}%", f"{bar_x + bar_width * float(v) / 100:.1f}")
+        for v in sorted(limits)
+    ]
+    return Chart(
+        CHART_WIDTH,
+        axis_y + CHART_AXIS,
+        bar_x,
+        bar_width,
+        CHART_BAR_HEIGHT,
+        CHART_WIDTH,
+        axis_y,
+        axis_y + 14,
+        bars,
+        lines,
     )
-    points.append(
-        _(
-            "De samenwerking jaarlijks te laten evalueren en de uitkomst aan het college voor te leggen."
+
+
+# --- Building -----------------------------------------------------------------
+
+
+def _sections(
+    themes: list[ThemeSpec], answers: dict, notes: dict, rows: dict[str, ThemeRow]
+) -> list[ThemeSection]:
+    sections = []
+    for theme in themes:
+        section = ThemeSection(
+            theme.code,
+            theme.title,
+            theme.is_knockout,
+            notes=notes.get(theme.id, ""),
+            score=rows.get(theme.code),
         )
-    )
-    return points
+        for question in theme.questions:
+            answer = answers.get(question.id)
+            option = answer.option if answer else None
+            knockout = theme.is_knockout or question.is_knockout
+            if knockout or option is None:
+                points = ""
+            elif option.is_unknown or option.points is None:
+                points = _("telt niet")
+            else:
+                points = _("%(points)s van %(max)s") % {
+                    "points": option.points,
+                    "max": question.max_points,
+                }
+            section.questions.append(
+                QuestionRow(
+                    question.code,
+                    question.text,
+                    option.label if option else _("niet beantwoord"),
+                    points,
+                    answer.explanation if answer else "",
+                    bool(knockout and option and option.triggers_knockout),
+                )
+            )
+        sections.append(section)
+    return sections
 
 
 def build_report(assessment: Assessment) -> Report:
-    """Everything the advice shows (5 queries after the assessment itself)."""
+    """Everything the advice shows: 7 queries, however many answers."""
+    assessment = Assessment.objects.select_related(
+        "participation__organisation",
+        "participation__partnership__lead_municipality",
+        "participation__partnership__phase",
+        "participation__partnership__theme",
+        "version__questionnaire",
+        "author",
+        "reviewer",
+    ).get(pk=assessment.pk)
     themes, bands = specs_for_version(assessment.version)
     answers = {
         a.question_id: a
@@ -140,75 +470,76 @@ def build_report(assessment: Assessment) -> Report:
     result = score(themes, bands, {qid: a.option_id for qid, a in answers.items()})
     notes = {n.theme_id: n.notes for n in ThemeNote.objects.filter(assessment=assessment)}
 
-    sections = []
-    for theme in themes:
-        section = ThemeSection(
-            theme.code, theme.title, theme.is_knockout, notes=notes.get(theme.id, "")
-        )
-        for question in theme.questions:
-            answer = answers.get(question.id)
-            section.questions.append(
-                QuestionRow(
-                    question.code,
-                    question.text,
-                    answer.option.label if answer and answer.option else _("niet beantwoord"),
-                    answer.explanation if answer else "",
-                )
-            )
-        sections.append(section)
-
-    participation = assessment.participation
-    partner = participation.organisation.name
-    partnership = participation.partnership
-    outcome = assessment.outcome or result.outcome
+    organisation = assessment.participation.organisation
+    partnership = assessment.participation.partnership
+    partner = organisation.name
+    kind = assessment.kind
+    # A final assessment keeps the outcome it was finalised with.
+    outcome = assessment.outcome if assessment.is_final and assessment.outcome else result.outcome
     is_final = assessment.is_final
     when = timezone.localtime(assessment.finalised_at).date() if is_final else timezone.localdate()
 
-    bars = []
-    for index, theme_score in enumerate(result.themes):
-        percent = float(theme_score.percent)
-        bars.append(
-            ChartBar(
-                f"{theme_score.code}. {theme_score.title}",
-                percent,
-                index * (CHART_BAR_HEIGHT + CHART_GAP),
-                (CHART_WIDTH - CHART_LABEL_WIDTH) * percent / 100,
-            )
-        )
-    chart_lines = sorted(
-        {
-            (
-                int(b.min_total),
-                CHART_LABEL_WIDTH + (CHART_WIDTH - CHART_LABEL_WIDTH) * float(b.min_total) / 100,
-            )
-            for b in bands
-            if 0 < b.min_total < 100
-        }
-    )
+    rows, weight_places = _theme_rows(result)
+    sections = _sections(themes, answers, notes, {r.code: r for r in rows})
+    knockout_section = next((s for s in sections if s.is_knockout), None)
+
     filename = "advies-afweging-{}-{}-{}{}.pdf".format(
-        slugify(partner)[:40],
-        slugify(partnership.name)[:40],
+        slugify(partner)[:40].strip("-") or "partner",
+        slugify(partnership.name)[:40].strip("-") or "samenwerking",
         when.isoformat(),
         "" if is_final else "-concept",
     )
-    subject = _("Afweging samenwerking met %(partner)s – %(partnership)s") % {
+    subject = _("Afweging samenwerking met %(partner)s — %(partnership)s") % {
         "partner": partner,
         "partnership": partnership.name,
     }
+    is_reassessment = kind == AssessmentKind.REASSESSMENT
     return Report(
-        assessment=assessment,
-        result=result,
+        assessment_id=assessment.pk,
+        is_final=is_final,
+        is_reassessment=is_reassessment,
+        status_label=assessment.get_status_display(),
         municipality=str(partnership.lead_municipality),
         date=when,
         subject=subject,
-        advice=_advice(assessment, outcome, partner, partnership.name),
-        decision_points=_decision_points(assessment, outcome, partner),
-        outcome_label=assessment.outcome_label(outcome),
-        sections=sections,
-        chart_bars=bars,
-        chart_height=max(1, len(bars)) * (CHART_BAR_HEIGHT + CHART_GAP) + 20,
-        chart_lines=chart_lines,
-        is_final=is_final,
-        filename=filename,
         title=_("Advies aan het college: %(subject)s") % {"subject": subject},
+        filename=filename,
+        outcome=outcome,
+        outcome_label=assessment.outcome_label(outcome),
+        advice=_advice(kind, outcome, partner, partnership.name),
+        decision_points=_decision_points(kind, outcome, partner, partnership.name),
+        reason=_reason(kind, result),
+        unresolved=result.unresolved,
+        partner_name=partner,
+        partner_kvk=organisation.kvk_number,
+        partner_sector=organisation.get_sector_display(),
+        partner_city=organisation.city,
+        partnership_name=partnership.name,
+        partnership_theme=str(partnership.theme) if partnership.theme_id else "",
+        societal_goal=partnership.societal_goal,
+        phase=str(partnership.phase) if partnership.phase_id else "",
+        kind_label=assessment.get_kind_display(),
+        result=result,
+        theme_rows=rows,
+        total_display=percent_text(result.total_percent),
+        weight_sum_display=number_format(result.weight_sum, weight_places),
+        weighted_sum_display=number_format(result.weighted_sum, weight_places + 1),
+        points_legend=_points_legend(themes),
+        band_rules=_band_rules(kind, bands),
+        chart=_chart(rows, result, bands),
+        knockout_section=knockout_section,
+        sections=[s for s in sections if not s.is_knockout],
+        conditions_heading=_("Maatregelen") if is_reassessment else _("Voorwaarden"),
+        conditions=assessment.conditions,
+        questionnaire=assessment.version.questionnaire.name,
+        version=str(assessment.version),
+        author=_person(assessment.author),
+        reviewer=_person(assessment.reviewer),
+        submitted_at=(
+            timezone.localtime(assessment.submitted_at).date() if assessment.submitted_at else None
+        ),
+        finalised_at=(
+            timezone.localtime(assessment.finalised_at).date() if assessment.finalised_at else None
+        ),
+        review_remark=assessment.review_remark,
     )

@@ -1,6 +1,6 @@
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -39,7 +39,18 @@ def dashboard(request):
 def dashboard_pdf(request):
     """The same figures as a one-page overview for the college or the GGD board."""
     today = timezone.localdate()
-    _html, pdf = render_pdf(
+    # For the college or the GGD board: in Dutch, whatever the interface language.
+    with translation.override("nl"):
+        _html, pdf = _render_overview(request, today)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="overzicht-samenwerkingen-{today.isoformat()}.pdf"'
+    )
+    return response
+
+
+def _render_overview(request, today):
+    return render_pdf(
         "dashboard/overview_pdf.html",
         {
             "dashboard": data.build(request.user, request.GET),
@@ -48,8 +59,3 @@ def dashboard_pdf(request):
             "user": request.user,
         },
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="overzicht-samenwerkingen-{today.isoformat()}.pdf"'
-    )
-    return response

@@ -83,3 +83,13 @@ PERSONAS = (
 def _fast_password_hashing(settings):
     # Real hashing costs ~0.3 s per user; the tests are about access, not hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    # A request in English leaves English active in this thread; every test starts in Dutch.
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")

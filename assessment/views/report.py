@@ -1,39 +1,41 @@
-"""The PDF advice for the college van B en W."""
+"""The PDF advice for the college van B en W, and the same document as HTML.
+
+Only users who may see the partnership get it (404 for everyone else); every
+PDF download is logged (who, when). Neither response is ever cached."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from accounts.scoping import get_assessment_for_user
 from core.pdf import render_pdf
 
-from ..models import Assessment, ReportDownload
+from ..models import ReportDownload
 from ..report import build_report
-
-RELATED = ("participation__partnership__phase", "participation__partnership__theme")
 
 
 @never_cache
 def report_pdf(request, pk):
-    assessment = get_assessment_for_user(
-        request.user, pk, queryset=Assessment.objects.select_related(*RELATED)
-    )
-    report = build_report(assessment)
-    _html, pdf = render_pdf("assessment/report.html", {"report": report})
+    assessment = get_assessment_for_user(request.user, pk)
+    # The advice goes to the college: always in Dutch, whatever the interface language.
+    with translation.override("nl"):
+        report = build_report(assessment)
+        _html, pdf = render_pdf("assessment/report.html", {"report": report})
     ReportDownload.objects.create(assessment=assessment, user=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
+    # The file name is a slug (ASCII, no quotes), safe in the header as is.
     response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
     return response
 
 
 @never_cache
 def report_html(request, pk):
-    """The same document as HTML, for a quick look in the browser."""
-    assessment = get_assessment_for_user(
-        request.user, pk, queryset=Assessment.objects.select_related(*RELATED)
-    )
-    return render(request, "assessment/report.html", {"report": build_report(assessment)})
+    """A quick look in the browser at what the PDF will say (not logged)."""
+    assessment = get_assessment_for_user(request.user, pk)
+    with translation.override("nl"):
+        return render(request, "assessment/report.html", {"report": build_report(assessment)})
 
 
 urlpatterns = [
