@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.scoping import scope_for, visible_municipalities
+from accounts.scoping import scope_for
 from core.pdf import render_pdf
 
 from . import data
@@ -23,13 +23,16 @@ def _heading(user):
 @require_GET
 def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
+    form = data.filter_form(request.user, request.GET)
     return render(
         request,
         "dashboard/dashboard.html",
         {
-            "dashboard": data.build(request.user, request.GET),
+            "form": form,
+            "figures": data.figures_html(request.user, request.GET, form),
+            "filter_query": request.GET.urlencode(),
             "heading": _heading(request.user),
-            "municipalities": visible_municipalities(request.user),
+            "municipalities": form.fields["municipality"].queryset,
         },
     )
 

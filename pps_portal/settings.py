@@ -128,6 +128,20 @@ except ValueError as exc:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache -------------------------------------------------------------------
+# The dashboard's figures are cached per scope and filter, keyed by a stamp in
+# the database that changes with every change to the data (core.freshness), so
+# a per-process memory cache is always up to date, also with several workers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pps-portaal",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+# How long cached dashboard figures may be kept at most (0: never cache).
+DASHBOARD_CACHE_SECONDS = env_int("DJANGO_DASHBOARD_CACHE_SECONDS", 600)
+
 # --- Accounts, login and sessions -------------------------------------------
 
 AUTH_USER_MODEL = "accounts.User"

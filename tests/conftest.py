@@ -86,6 +86,18 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_cached_figures(settings):
+    # Tests share one process (and its memory cache) but each rolls its data
+    # back without committing, so the freshness stamp never changes between
+    # them. The cache and its invalidation are tested in test_dashboard_cache.py
+    # with real commits.
+    from django.core.cache import cache
+
+    settings.DASHBOARD_CACHE_SECONDS = 0
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _dutch_by_default():
     # A request in English leaves English active in this thread; every test starts in Dutch.
     from django.utils import translation

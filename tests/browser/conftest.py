@@ -4,14 +4,14 @@ Where no Chromium is installed the browser tests skip with a message; with
 CI=true they fail instead, so CI can never pass without running them.
 """
 
-import importlib
 import json
 import os
 from pathlib import Path
 
 import axe_playwright_python
 import pytest
-from django.core.management import call_command
+
+from tests.demo_helpers import load_demo
 
 # Playwright's sync API runs an event loop; the live server's ORM calls are
 # synchronous and safe here.
@@ -53,32 +53,9 @@ def browser():
         browser.close()
 
 
-def ensure_reference_data():
-    """The data migrations' content (phases, themes, the questionnaire). A
-    transactional test flushes the database afterwards; serialized rollback
-    should bring it back, but does not under every fixture order, so install
-    it again where it is missing, with the migrations' own code."""
-    from django.apps import apps
-
-    from assessment.models import Questionnaire
-    from partnerships.models import Phase
-
-    if not Phase.objects.exists():
-        importlib.import_module("partnerships.migrations.0002_seed_reference_data").install(
-            apps, None
-        )
-    if not Questionnaire.objects.exists():
-        importlib.import_module("assessment.migrations.0002_default_afwegingskader").install(
-            apps, None
-        )
-
-
 @pytest.fixture
 def demo_data(transactional_db, settings):
-    ensure_reference_data()
-    settings.DEBUG = True  # load_demo refuses otherwise
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    settings.DEBUG = False
+    load_demo(settings)
 
 
 class Browser:

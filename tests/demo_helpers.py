@@ -1,0 +1,35 @@
+"""The demo data in tests that commit for real (transactional tests)."""
+
+import importlib
+import os
+
+from django.core.management import call_command
+
+
+def ensure_reference_data():
+    """The data migrations' content (phases, themes, the questionnaire). A
+    transactional test flushes the database afterwards; serialized rollback
+    should bring it back, but does not under every fixture order, so install
+    it again where it is missing, with the migrations' own code."""
+    from django.apps import apps
+
+    from assessment.models import Questionnaire
+    from partnerships.models import Phase
+
+    if not Phase.objects.exists():
+        importlib.import_module("partnerships.migrations.0002_seed_reference_data").install(
+            apps, None
+        )
+    if not Questionnaire.objects.exists():
+        importlib.import_module("assessment.migrations.0002_default_afwegingskader").install(
+            apps, None
+        )
+
+
+def load_demo(settings):
+    """``load_demo`` as a developer runs it (it refuses with DEBUG off)."""
+    ensure_reference_data()
+    settings.DEBUG = True
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
+    settings.DEBUG = False

@@ -1,0 +1,142 @@
+"""The dashboard's figures are cached, and a change to the data shows at once.
+
+These tests commit for real (transactional), because the cache is made stale
+when a change commits (core.freshness)."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import User
+from core import freshness
+from dashboard import data
+from partnerships.models import Partnership, Status
+from regions.models import Municipality
+from tests.demo_helpers import load_demo
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo(transactional_db, settings):
+    load_demo(settings)
+    settings.DASHBOARD_CACHE_SECONDS = 600
+    cache.clear()
+
+
+def client_for(username) -> Client:
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def shown_total(response) -> int:
+    match = re.search(r'<span class="stat">(\d+)</span>', response.content.decode())
+    assert match, "the dashboard shows its total"
+    return int(match.group(1))
+
+
+def counted_total(username, params=None) -> int:
+    """The same figure computed afresh, bypassing the cache."""
+    return data.build(User.objects.get(username=username), params or {}).total
+
+
+def partnership_queries(queries) -> list[str]:
+    return [q["sql"] for q in queries if "partnerships_partnership" in q["sql"]]
+
+
+def test_a_second_visit_does_not_count_again(demo):
+    client = client_for("coordinator.ijsselland")
+    with CaptureQueriesContext(connection) as first:
+        first_total = shown_total(client.get(reverse("home")))
+    with CaptureQueriesContext(connection) as second:
+        second_total = shown_total(client.get(reverse("home")))
+    assert partnership_queries(first), "the first visit counts in the database"
+    assert partnership_queries(second) == []
+    assert first_total == second_total == counted_total("coordinator.ijsselland")
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["create", "status", "delete", "participating_municipality"],
+)
+def test_a_change_shows_on_the_next_visit(demo, change):
+    client = client_for("coordinator.ijsselland")
+    zwolle = Municipality.objects.get(name="Zwolle")
+    kampen = Municipality.objects.get(name="Kampen")
+    filters = {"municipality": kampen.pk}
+    partnership = Partnership.objects.filter(lead_municipality=zwolle).order_by("pk").first()
+    if change == "delete":  # one without partners or assessments, which may be deleted
+        removable = Partnership.objects.create(
+            name="Kortstondig",
+            theme=partnership.theme,
+            lead_municipality=kampen,
+            phase=partnership.phase,
+        )
+    before = shown_total(client.get(reverse("home"), filters))
+    with transaction.atomic():
+        if change == "create":
+            Partnership.objects.create(
+                name="Nieuwe samenwerking Kampen",
+                theme=partnership.theme,
+                lead_municipality=kampen,
+                phase=partnership.phase,
+            )
+            expected = before + 1
+        elif change == "status":
+            kampen_partnership = Partnership.objects.filter(lead_municipality=kampen).first()
+            kampen_partnership.status = Status.ENDED
+            kampen_partnership.save()
+            expected = before
+        elif change == "delete":
+            removable.delete()
+            expected = before - 1
+        else:
+            partnership.participating_municipalities.add(kampen)
+            expected = before + 1
+    response = client.get(reverse("home"), filters)
+    assert shown_total(response) == expected == counted_total("coordinator.ijsselland", filters)
+    if change == "status":
+        assert "Beëindigd" in response.content.decode()
+
+
+def test_each_scope_gets_its_own_figures(demo):
+    for username in ["coordinator.ijsselland", "coordinator.hvb", "medewerker.kampen"]:
+        response = client_for(username).get(reverse("home"))
+        assert shown_total(response) == counted_total(username), username
+    # Two officers of the same gemeente share figures; another gemeente does not.
+    assert shown_total(client_for("medewerker.zwolle").get(reverse("home"))) == counted_total(
+        "medewerker.zwolle"
+    )
+
+
+def test_each_language_gets_its_own_figures(demo):
+    client = client_for("coordinator.ijsselland")
+    assert "Wat aandacht vraagt" in client.get(reverse("home")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "What needs attention" in client.get(reverse("home")).content.decode()
+
+
+def test_load_demo_makes_cached_figures_stale(demo, settings):
+    before = freshness.current_stamp()
+    load_demo(settings)
+    assert freshness.current_stamp() != before
+
+
+def test_one_stamp_per_transaction(demo):
+    """Saving many records in one transaction writes the stamp once, after the commit."""
+    before = freshness.current_stamp()
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        for partnership in Partnership.objects.all()[:5]:
+            partnership.save()
+        assert freshness.current_stamp() == before, "not before the commit"
+    stamp_writes = [
+        q for q in queries if q["sql"].startswith("UPDATE") and "core_datastamp" in q["sql"]
+    ]
+    assert len(stamp_writes) == 1
+    assert freshness.current_stamp() != before
