@@ -10,7 +10,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -349,3 +349,9 @@ def load(stdout=None) -> None:
             batch = []
     Answer.objects.bulk_create(batch)
     say(f"afwegingen {len(stored)} met antwoorden\n")
+
+    # Fresh statistics for the query planner after a bulk load (PostgreSQL's
+    # autovacuum would get there later; SQLite never does by itself).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    say("statistieken bijgewerkt (ANALYZE)\n")

@@ -72,24 +72,25 @@ def export_rows(user, params):
     )
     ids = [row["pk"] for row in rows]
     partners: dict[int, list[str]] = {}
-    for partnership_id, name in (
+    participations: dict[int, tuple[int, str]] = {}
+    for participation_id, partnership_id, name in (
         Participation.objects.filter(partnership_id__in=ids)
         .order_by("organisation__name")
-        .values_list("partnership_id", "organisation__name")
+        .values_list("pk", "partnership_id", "organisation__name")
     ):
         partners.setdefault(partnership_id, []).append(name)
+        participations[participation_id] = (partnership_id, name)
     outcomes: dict[int, dict[str, str]] = {}
     labels = dict(Outcome.choices)
     reassessment = dict(REASSESSMENT_LABELS)
-    for partnership_id, name, outcome, kind in (
+    for participation_id, outcome, kind in (
         Assessment.objects.filter(
-            participation__partnership_id__in=ids, status=AssessmentStatus.FINAL
+            participation_id__in=participations, status=AssessmentStatus.FINAL
         )
         .order_by("finalised_at")  # the newest wins below
-        .values_list(
-            "participation__partnership_id", "participation__organisation__name", "outcome", "kind"
-        )
+        .values_list("participation_id", "outcome", "kind")
     ):
+        partnership_id, name = participations[participation_id]
         label = reassessment[outcome] if kind == AssessmentKind.REASSESSMENT else labels[outcome]
         outcomes.setdefault(partnership_id, {})[name] = str(label)
     status_labels = dict(Status.choices)

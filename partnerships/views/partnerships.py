@@ -28,12 +28,22 @@ from ..models import (
     Contribution,
     Goal,
     Indicator,
+    Participation,
     ParticipationStatus,
     Partnership,
     PhaseTransition,
 )
 
 PAGE_SIZE = 25
+# What a row of the list shows (the phase's guidance texts are long).
+LIST_FIELDS = (
+    "name",
+    "status",
+    "theme__name",
+    "phase__number",
+    "phase__name",
+    "lead_municipality__name",
+)
 
 
 def apply_list_filters(queryset, data):
@@ -62,16 +72,24 @@ def partnership_list(request):
     form = PartnershipFilterForm(request.GET or None, municipalities=municipalities)
     queryset = visible_partnerships(
         user,
-        Partnership.objects.select_related("theme", "phase", "lead_municipality").annotate(
-            partner_count=Count(
-                "participations",
-                filter=~Q(participations__status=ParticipationStatus.WITHDRAWN),
-            )
+        Partnership.objects.select_related("theme", "phase", "lead_municipality").only(
+            *LIST_FIELDS
         ),
     )
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
     page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = list(page.object_list)
+    # Count the partners of this page's rows only, not of every match.
+    partner_counts = dict(
+        Participation.objects.filter(partnership__in=[p.pk for p in page.object_list])
+        .exclude(status=ParticipationStatus.WITHDRAWN)
+        .values_list("partnership")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for partnership in page.object_list:
+        partnership.partner_count = partner_counts.get(partnership.pk, 0)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(

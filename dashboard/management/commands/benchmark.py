@@ -105,7 +105,10 @@ class Command(BaseCommand):
         header = f"{'pagina':<30}{'queries':>8}{'mediaan ms':>12}{'p95 ms':>10}{'× minimaal':>12}"
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
-        baseline = None
+        # Count each page's queries once, then time the pages in turns (each
+        # round requests every page once), so that the machine's ups and downs
+        # fall on all pages alike and the ratios stay comparable.
+        measured = []
         for label, url, times, *before in pages:
             before = before[0] if before else (lambda: None)
             client.get(url)  # warm up
@@ -119,12 +122,17 @@ class Command(BaseCommand):
             if response.status_code != 200:
                 self.stdout.write(f"{label:<30} status {response.status_code}")
                 continue
-            timings = []
-            for _index in range(times):
+            measured.append((label, url, times, before, query_count, []))
+        for round_number in range(max(times for _l, _u, times, *_rest in measured)):
+            for _label, url, times, before, _count, timings in measured:
+                if round_number >= times:
+                    continue
                 before()
                 start = time.perf_counter()
                 client.get(url)
                 timings.append((time.perf_counter() - start) * 1000)
+        baseline = None
+        for label, _url, _times, _before, query_count, timings in measured:
             median = statistics.median(timings)
             p95 = _percentile(timings, 0.95)
             if baseline is None:
