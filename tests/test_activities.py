@@ -218,3 +218,25 @@ def test_officer_deletes_an_activity(world, partnership):
     assert not Activity.objects.filter(pk=activity.pk).exists()
     page = client.get(list_url(partnership)).content.decode()
     assert "Activiteit verwijderd: “Startbijeenkomst”" in page
+
+
+def test_audit_feed_merges_all_parts_newest_first(world, partnership):
+    from partnerships.audit import recent_changes
+    from tests.factories import ParticipationFactory
+
+    participation = ParticipationFactory(partnership=partnership)
+    participation.contributions.create(type="kennis", description="Twee diëtisten")
+    ActivityFactory(partnership=partnership, title="Kennismaking")
+    other = PartnershipFactory(lead_municipality=partnership.lead_municipality)
+    ActivityFactory(partnership=other, title="Elders")
+
+    changes = recent_changes(partnership)
+    labels = [(c.what, c.label) for c in changes]
+    assert labels[:3] == [
+        ("activiteit", "Kennismaking"),
+        ("inbreng", "Twee diëtisten"),
+        ("deelname", participation.organisation.name),
+    ]
+    assert ("samenwerking", partnership.name) in labels
+    assert all(label != "Elders" for _what, label in labels)
+    assert [c.date for c in changes] == sorted((c.date for c in changes), reverse=True)
