@@ -7,7 +7,9 @@ Loads the demo and the national data set into the configured database
 there yet, logs in as the GGD coordinator with the most partnerships and
 requests each page repeatedly through Django's full stack (middleware,
 session, templates). Prints per page the number of queries, the median and
-95th-percentile time, and both as a ratio to the smallest logged-in page."""
+95th-percentile time, and both as a ratio to the smallest logged-in page.
+The dashboard is measured twice: as usually served (its figures from the
+cache) and right after a change to the data (figures counted afresh)."""
 
 import statistics
 import time
