@@ -17,8 +17,9 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-# The apps whose records the cached figures are made of.
-DOMAIN_APPS = ("accounts", "regions", "organisations", "partnerships", "assessment")
+# The apps whose records the cached figures are made of. Not the accounts: a
+# login saves the user (last_login), and cached figures are keyed by scope.
+DOMAIN_APPS = ("regions", "organisations", "partnerships", "assessment")
 # Records that change often and never show in cached figures.
 IGNORED_MODELS = {
     "assessment.answer",

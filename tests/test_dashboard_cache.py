@@ -140,3 +140,13 @@ def test_one_stamp_per_transaction(demo):
     ]
     assert len(stamp_writes) == 1
     assert freshness.current_stamp() != before
+
+
+def test_logging_in_does_not_make_the_figures_stale(demo):
+    before = freshness.current_stamp()
+    client = Client()
+    response = client.post(
+        reverse("login"), {"username": "medewerker.zwolle", "password": "pps-demo-2026"}
+    )
+    assert response.status_code == 302, "logged in"
+    assert freshness.current_stamp() == before
