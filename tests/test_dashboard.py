@@ -162,6 +162,11 @@ def test_excel_export_has_proper_column_types(world, region_data):
     assert zwolle_b["Fase (nummer)"] == 5 and isinstance(zwolle_b["Fase (nummer)"], int)
     assert zwolle_b["Startdatum"].date() == date(2026, 1, 1)
     assert isinstance(zwolle_b["Aantal partners"], int)
+    start_column = header.index("Startdatum") + 1
+    assert sheet.cell(row=2, column=start_column).number_format == "DD-MM-YYYY"
+    assert sheet.cell(row=1, column=1).font.bold
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=len(header)).column_letter}4"
 
 
 def test_exports_costs_do_not_grow_per_partnership(world, region_data):
