@@ -6,8 +6,10 @@ transaction commits. Anything cached from domain data puts the current token
 in its cache key, so a change makes all of it stale at once, in every worker
 process, without a cache that is shared between them.
 
-Bulk writes that bypass the model signals (``QuerySet.update``,
-``bulk_create``) call :func:`mark_changed` themselves."""
+Writes that bypass the model signals call :func:`mark_changed` themselves
+(``load_demo``'s bulk inserts). The ``QuerySet.update`` calls in
+``assessment.workflow`` change only fields no cached figure shows (revision,
+conditions); a new one that does must call it too."""
 
 from __future__ import annotations
 

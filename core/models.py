@@ -10,7 +10,6 @@ class DataStamp(models.Model):
     ``core.freshness``."""
 
     token = models.CharField(_("token"), max_length=32)
-    changed_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("gegevensstempel")
