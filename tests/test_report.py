@@ -196,8 +196,14 @@ def test_report_data_takes_a_fixed_number_of_queries(
 def test_pdf_is_a_tagged_pdfa_with_the_partner_and_the_outcome(html, report, caplog):
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         pdf = html_to_pdf(html)
-    # Broken font or stylesheet URLs show up here as warnings.
-    problems = [r for r in caplog.records if r.name.startswith("weasyprint")]
+    # Broken font or stylesheet URLs show up here as warnings. Not a problem of
+    # the document: a machine without HarfBuzz-Subset (Debian libharfbuzz-subset0)
+    # makes WeasyPrint fall back to fontTools and say so.
+    problems = [
+        r
+        for r in caplog.records
+        if r.name.startswith("weasyprint") and "HarfBuzz-Subset" not in r.getMessage()
+    ]
     assert problems == [], [r.getMessage() for r in problems]
 
     reader = PdfReader(io.BytesIO(pdf))
