@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from core import freshness
 
 from .models import (
     Answer,
@@ -111,6 +112,7 @@ def save_answers(
             assessment=assessment, theme_id=theme_id, defaults={"notes": text}
         )
     assessment.revision = revision + 1
+    freshness.changed(assessment)  # the update and the answers bypass its signals
 
 
 def coordinators_of(assessment: Assessment):
@@ -237,6 +239,7 @@ def save_conditions(assessment: Assessment, revision: int, text: str) -> None:
         raise ConcurrentEditError
     assessment.conditions = text.strip()
     assessment.revision = revision + 1
+    freshness.changed(assessment)  # the update bypasses its signals
 
 
 def suggested_conditions(assessment: Assessment) -> str:

@@ -1,15 +1,27 @@
-"""Knowing when cached figures are out of date.
+"""Knowing when cached pages and figures are out of date.
 
-Every saved or deleted domain record (and every change to a many-to-many
-relation) gives the one ``DataStamp`` row a new random token once the
-transaction commits. Anything cached from domain data puts the current token
-in its cache key, so a change makes all of it stale at once, in every worker
-process, without a cache that is shared between them.
+Three signals, all renewed by the model signals of every domain record:
 
-Writes that bypass the model signals call :func:`mark_changed` themselves
-(``load_demo``'s bulk inserts). The ``QuerySet.update`` calls in
-``assessment.workflow`` change only fields no cached figure shows (revision,
-conditions); a new one that does must call it too."""
+- ``Partnership.updated_at``: the last change to a partnership *or anything
+  shown on its page* (partners, contributions, goals, indicators, measurements,
+  agreements, activities, checklist, phase, assessments and their answers, the
+  partner organisations). A change to such a record touches the partnerships it
+  belongs to in the same transaction, so the new time becomes visible together
+  with the change. One partnership's cached page is keyed by it, and only a
+  change to that partnership makes it stale.
+- the *reference* stamp: a token renewed (once the transaction commits) when
+  reference data changes: regions, gemeenten, themes, phases, the checklist,
+  the questionnaire, or a user's name. Everything cached includes it.
+- the *data* stamp: a token renewed (once the transaction commits) by every
+  change of any kind. Figures over many partnerships (the dashboard) are keyed
+  by it.
+
+Every tracked record either has a path to its partnerships in
+:data:`PARTNERSHIP_PATHS` or counts as reference data, so a new model is safe
+by default (it makes everything stale) until it is given a path.
+
+Writes that bypass the model signals (``QuerySet.update``, ``bulk_create``)
+call :func:`changed` or :func:`mark_everything_changed` themselves."""
 
 from __future__ import annotations
 
@@ -17,43 +29,112 @@ import uuid
 
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.utils import timezone
 
-# The apps whose records the cached figures are made of. Not the accounts: a
-# login saves the user (last_login), and cached figures are keyed by scope.
+# The apps whose records the cached pages and figures are made of.
 DOMAIN_APPS = ("regions", "organisations", "partnerships", "assessment")
-# Records that change often and never show in cached figures.
+# Records that never show in a cached page or figure, and the answers and
+# notes of an assessment: ``assessment.workflow`` saves many at a time and
+# reports the change once, through their assessment.
 IGNORED_MODELS = {
-    "assessment.answer",
-    "assessment.themenote",
     "assessment.reportdownload",
     "assessment.notification",
+    "assessment.answer",
+    "assessment.themenote",
 }
-STAMP_PK = 1
+# How to reach, from a partnership, each record that is shown on its page.
+PARTNERSHIP_PATHS = {
+    "partnerships.partnership": "pk",
+    "partnerships.participation": "participations",
+    "partnerships.contribution": "participations__contributions",
+    "partnerships.goal": "goals",
+    "partnerships.indicator": "goals__indicators",
+    "partnerships.measurement": "goals__indicators__measurements",
+    "partnerships.agreement": "agreements",
+    "partnerships.activity": "activities",
+    "partnerships.checklisttick": "checklist_ticks",
+    "partnerships.phasenote": "phase_notes",
+    "partnerships.phasetransition": "phase_transitions",
+    "assessment.assessment": "participations__assessments",
+    "organisations.organisation": "participations__organisation",
+    "organisations.contactperson": "participations__organisation__contacts",
+}
+DATA_STAMP = 1
+REFERENCE_STAMP = 2
+
+
+def _stamp(pk: int) -> str:
+    from .models import DataStamp
+
+    return DataStamp.objects.filter(pk=pk).values_list("token", flat=True).first() or ""
 
 
 def current_stamp() -> str:
-    """The token of the data as it is now (one small query)."""
-    from .models import DataStamp
-
-    return DataStamp.objects.filter(pk=STAMP_PK).values_list("token", flat=True).first() or ""
+    """The token of all data as it is now (one small query)."""
+    return _stamp(DATA_STAMP)
 
 
-def write_new_stamp() -> None:
+def reference_stamp() -> str:
+    """The token of the reference data as it is now (one small query)."""
+    return _stamp(REFERENCE_STAMP)
+
+
+def _write(pk: int) -> None:
     from .models import DataStamp
 
     token = uuid.uuid4().hex
-    if not DataStamp.objects.filter(pk=STAMP_PK).update(token=token):
-        DataStamp.objects.update_or_create(pk=STAMP_PK, defaults={"token": token})
+    if not DataStamp.objects.filter(pk=pk).update(token=token):
+        DataStamp.objects.update_or_create(pk=pk, defaults={"token": token})
+
+
+def write_new_stamp() -> None:
+    _write(DATA_STAMP)
+
+
+def write_new_reference_stamp() -> None:
+    _write(REFERENCE_STAMP)
+    _write(DATA_STAMP)
+
+
+def _once_on_commit(function) -> None:
+    """Run ``function`` when the current transaction commits (at once outside
+    a transaction), once however often it is asked for."""
+    if any(entry[1] is function for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(function)
 
 
 def mark_changed() -> None:
-    """Make every cached figure stale once the current transaction commits
-    (at once outside a transaction). Called many times in one transaction, it
-    writes the stamp once."""
-    if any(entry[1] is write_new_stamp for entry in connection.run_on_commit):
-        return
-    transaction.on_commit(write_new_stamp)
+    """Make the figures over many partnerships stale once the transaction commits."""
+    _once_on_commit(write_new_stamp)
+
+
+def mark_everything_changed() -> None:
+    """Make every cached page and figure stale once the transaction commits."""
+    _once_on_commit(write_new_reference_stamp)
+
+
+def touch_partnerships(**lookup) -> None:
+    """Mark the partnerships matching ``lookup`` as changed now (in this transaction)."""
+    from partnerships.models import Partnership
+
+    Partnership.objects.filter(**lookup).update(updated_at=timezone.now())
+    mark_changed()
+
+
+def changed(instance) -> None:
+    """Record that ``instance`` (a domain record) changed."""
+    label = instance._meta.label_lower
+    path = PARTNERSHIP_PATHS.get(label)
+    if path is None:
+        mark_everything_changed()
+    elif path != "pk":
+        touch_partnerships(**{path: instance.pk})
+    else:
+        # The partnership's own save sets updated_at (auto_now); a delete
+        # changes the figures only.
+        mark_changed()
 
 
 def _tracked(model) -> bool:
@@ -66,19 +147,45 @@ def _tracked(model) -> bool:
     )
 
 
-def _on_change(sender, **kwargs):
+def _on_save(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: no related rows to follow yet
+        mark_everything_changed()
+    elif _tracked(sender):
+        changed(instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    # Before the delete, while the path to the partnership still exists.
     if _tracked(sender):
-        mark_changed()
+        changed(instance)
 
 
-def _on_m2m_change(sender, action, instance, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and _tracked(type(instance)):
-        mark_changed()
+def _on_user_save(sender, instance, update_fields=None, **kwargs):
+    # Names of users show on cached pages (who changed what); a login only
+    # saves last_login and changes nothing that is shown.
+    if update_fields is None or set(update_fields) - {"last_login"}:
+        mark_everything_changed()
+
+
+def _on_m2m_change(sender, action, instance, reverse, pk_set, model, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    from partnerships.models import Partnership
+
+    if isinstance(instance, Partnership):
+        touch_partnerships(pk=instance.pk)
+    elif model is Partnership and pk_set:
+        touch_partnerships(pk__in=pk_set)
+    elif _tracked(type(instance)) or model is Partnership:
+        mark_everything_changed()
 
 
 def connect() -> None:
     for model in apps.get_models():
         if _tracked(model):
-            post_save.connect(_on_change, sender=model, dispatch_uid=f"freshness-save-{model}")
-            post_delete.connect(_on_change, sender=model, dispatch_uid=f"freshness-delete-{model}")
+            post_save.connect(_on_save, sender=model, dispatch_uid=f"freshness-save-{model}")
+            pre_delete.connect(_on_delete, sender=model, dispatch_uid=f"freshness-delete-{model}")
+    post_save.connect(
+        _on_user_save, sender=apps.get_model("accounts", "User"), dispatch_uid="freshness-user"
+    )
     m2m_changed.connect(_on_m2m_change, dispatch_uid="freshness-m2m")

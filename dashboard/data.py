@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accounts.scoping import (
@@ -20,7 +15,7 @@ from accounts.scoping import (
     visible_municipalities,
     visible_partnerships,
 )
-from core import freshness
+from core import fragments, freshness
 from partnerships.models import Phase, Status
 
 from . import summary
@@ -130,33 +125,26 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
 FIGURES_TEMPLATE = "dashboard/includes/figures.html"
 
 
-def figures_cache_key(user, form: DashboardFilterForm) -> str:
-    """Who counts (the scope, not the person), what is filtered, in which
-    language, on which day (waiting times and the 90 days), and the state of
+def figures_parts(user, form: DashboardFilterForm) -> list:
+    """What the figures depend on besides language and day (``core.fragments``):
+    who counts (the scope, not the person), what is filtered, and the state of
     the data (``freshness``: any change makes a new key)."""
     scope = scope_for(user)
     filters = sorted(
         (name, str(getattr(value, "pk", value))) for name, value in form.filters().items()
     )
-    parts = [
+    return [
         freshness.current_stamp(),
         f"{scope.kind}:{scope.region_id}:{scope.municipality_id}",
         repr(filters),
-        translation.get_language() or "",
-        timezone.localdate().isoformat(),
     ]
-    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
-    return f"dashboard-figures:{digest}"
 
 
 def figures_html(user, params, form: DashboardFilterForm) -> str:
     """The dashboard's counts, charts and attention lists as HTML, from the
     cache when the data, scope, filters, language and day are the same."""
-    seconds = settings.DASHBOARD_CACHE_SECONDS
-    key = figures_cache_key(user, form) if seconds > 0 else None
-    html = cache.get(key) if key else None
-    if html is None:
-        html = render_to_string(FIGURES_TEMPLATE, {"dashboard": build(user, params, form)})
-        if key:
-            cache.set(key, str(html), seconds)
-    return mark_safe(html)  # noqa: S308 - rendered by our own template, escaped there
+    return fragments.cached_html(
+        "dashboard-figures",
+        lambda: figures_parts(user, form),
+        lambda: render_to_string(FIGURES_TEMPLATE, {"dashboard": build(user, params, form)}),
+    )

@@ -129,18 +129,19 @@ except ValueError as exc:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------
-# The dashboard's figures are cached per scope and filter, keyed by a stamp in
-# the database that changes with every change to the data (core.freshness), so
-# a per-process memory cache is always up to date, also with several workers.
+# Parts of pages (the dashboard's figures, a partnership's page, an assessment's
+# page, the PDFs) are cached as HTML, keyed by stamps in the database that change
+# with the data they show (core.freshness, core.fragments), so a per-process
+# memory cache is always up to date, also with several workers.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pps-portaal",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
-# How long cached dashboard figures may be kept at most (0: never cache).
-DASHBOARD_CACHE_SECONDS = env_int("DJANGO_DASHBOARD_CACHE_SECONDS", 600)
+# How long a cached part may be kept at most (0: never cache).
+FRAGMENT_CACHE_SECONDS = env_int("DJANGO_FRAGMENT_CACHE_SECONDS", 600)
 
 # --- Accounts, login and sessions -------------------------------------------
 

@@ -93,7 +93,7 @@ def _no_cached_figures(settings):
     # with real commits.
     from django.core.cache import cache
 
-    settings.DASHBOARD_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     cache.clear()
 
 

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo(transactional_db, settings):
     load_demo(settings)
-    settings.DASHBOARD_CACHE_SECONDS = 600
+    settings.FRAGMENT_CACHE_SECONDS = 600
     cache.clear()
 
 

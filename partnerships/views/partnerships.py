@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from accounts.scoping import (
     visible_partnerships,
 )
 from assessment.models import Assessment
+from core import fragments, freshness
 
 from .. import phases as phase_rules
 from .. import summary
@@ -113,6 +115,27 @@ def partnership_detail(request, pk):
             "theme", "phase", "lead_municipality__region", "created_by"
         ),
     )
+    can_edit = can_edit_partnership(user, partnership)
+    # The body changes only when this partnership or anything on it changes
+    # (updated_at, see core.freshness), or the reference data does.
+    page = fragments.cached_html(
+        "partnership-page",
+        lambda: [
+            partnership.pk,
+            partnership.updated_at.isoformat(),
+            freshness.reference_stamp(),
+            can_edit,
+        ],
+        lambda: render_to_string(
+            "partnerships/detail/_page.html", _detail_context(partnership, can_edit)
+        ),
+    )
+    return render(
+        request, "partnerships/partnership_detail.html", {"partnership": partnership, "page": page}
+    )
+
+
+def _detail_context(partnership, can_edit: bool) -> dict:
     participations = list(
         partnership.participations.select_related("organisation").prefetch_related(
             Prefetch("contributions", queryset=Contribution.objects.order_by("type", "pk")),
@@ -136,9 +159,9 @@ def partnership_detail(request, pk):
             )
     contributions = [c for p in participations for c in p.contributions.all()]
     checklist = phase_rules.checklist_for(partnership, partnership.phase)
-    context = {
+    return {
         "partnership": partnership,
-        "can_edit": can_edit_partnership(user, partnership),
+        "can_edit": can_edit,
         "participating_municipalities": list(partnership.participating_municipalities.all()),
         "participations": participations,
         "contribution_totals": summary.contribution_totals(contributions),
@@ -162,7 +185,6 @@ def partnership_detail(request, pk):
         "activities": list(Activity.objects.filter(partnership=partnership)[:5]),
         "changes": recent_changes(partnership),
     }
-    return render(request, "partnerships/partnership_detail.html", context)
 
 
 def partnership_create(request):

@@ -58,8 +58,8 @@ class Command(BaseCommand):
                     _("Landelijke dataset geladen in %(seconds)s s.")
                     % {"seconds": round(time.monotonic() - started)}
                 )
-        # Bulk inserts bypass the model signals: make cached figures stale here.
-        freshness.mark_changed()
+        # Bulk inserts bypass the model signals: make everything cached stale here.
+        freshness.mark_everything_changed()
         self.stdout.write(self.style.SUCCESS(_("Demodata geladen.")))
         self.stdout.write(
             _("Demo-accounts (wachtwoord: %(password)s):") % {"password": data.DEMO_PASSWORD}

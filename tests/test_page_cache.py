@@ -1,0 +1,220 @@
+"""A partnership's page is cached, and every change to what it shows shows at once.
+
+The page's body is kept as HTML per partnership, keyed by the partnership's
+``updated_at``, which every change to a record on the page renews in the same
+transaction (core.freshness). These tests turn the cache on, change one kind of
+record at a time and look at the next visit."""
+
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from assessment import workflow
+from partnerships import phases as phase_rules
+from partnerships.models import ChecklistTick, Partnership, Theme
+from tests.assessment_helpers import answer_all
+from tests.demo_helpers import ensure_reference_data
+from tests.factories import (
+    ActivityFactory,
+    AgreementFactory,
+    ContributionFactory,
+    GoalFactory,
+    IndicatorFactory,
+    MeasurementFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    PartnershipFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def cache_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+
+
+@pytest.fixture
+def partnership(world):
+    partnership = PartnershipFactory(
+        name="Gezonde Kinderkeuken", lead_municipality=world.municipality
+    )
+    participation = ParticipationFactory(
+        partnership=partnership, organisation=OrganisationFactory(name="Bakkerij Brood & Co")
+    )
+    goal = GoalFactory(partnership=partnership, title="Gezonder aanbod")
+    IndicatorFactory(goal=goal, name="Aandeel gezonde producten")
+    AgreementFactory(partnership=partnership, participation=participation)
+    return partnership
+
+
+def page(client, partnership) -> str:
+    response = client.get(partnership.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def rendered_afresh(client, partnership) -> bool:
+    """Whether the next visit gathers the page from the database again."""
+    with CaptureQueriesContext(connection) as queries:
+        page(client, partnership)
+    return any("partnerships_participation" in q["sql"] for q in queries)
+
+
+def test_a_second_visit_is_served_from_the_cache(world, partnership):
+    client = world.client_for(world.officer)
+    assert rendered_afresh(client, partnership)
+    assert not rendered_afresh(client, partnership)
+
+
+def participation_of(p):
+    return p.participations.get()
+
+
+def _rename_organisation(p, name):
+    organisation = participation_of(p).organisation
+    organisation.name = name
+    organisation.save()
+
+
+def _kampen():
+    from regions.models import Municipality
+
+    return Municipality.objects.get(name="Kampen")
+
+
+# Each change puts a text on the page (or takes one off) that was not there before.
+CHANGES = {
+    "partner added": (
+        lambda p: ParticipationFactory(
+            partnership=p, organisation=OrganisationFactory(name="Zuivel Noord")
+        ),
+        "Zuivel Noord",
+    ),
+    "partner's organisation renamed": (
+        lambda p: _rename_organisation(p, "Bakkerij Zuid"),
+        "Bakkerij Zuid",
+    ),
+    "contribution added": (
+        lambda p: ContributionFactory(participation=participation_of(p), hours=1234),
+        "1.234",
+    ),
+    "goal added": (lambda p: GoalFactory(partnership=p, title="Meer bewegen"), "Meer bewegen"),
+    "indicator added": (
+        lambda p: IndicatorFactory(goal=p.goals.get(), name="Aantal sportclubs"),
+        "Aantal sportclubs",
+    ),
+    "measurement added": (
+        lambda p: MeasurementFactory(indicator=p.goals.get().indicators.get(), value=47),
+        "Laatste meting 47",
+    ),
+    "agreement added": (
+        lambda p: AgreementFactory(partnership=p, title="Convenant kantine"),
+        "Convenant kantine",
+    ),
+    "activity recorded": (
+        lambda p: ActivityFactory(
+            partnership=p, title="Proeverij op school", date=date(2026, 5, 1)
+        ),
+        "Proeverij op school",
+    ),
+    "gemeente joins": (
+        lambda p: p.participating_municipalities.add(_kampen()),
+        "met Kampen",
+    ),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
+def test_every_change_on_the_page_shows_on_the_next_visit(world, partnership, change):
+    make_change, text = CHANGES[change]
+    client = world.client_for(world.officer)
+    assert text not in page(client, partnership)
+    make_change(partnership)
+    assert text in page(client, partnership)
+
+
+def test_a_deleted_goal_is_gone_on_the_next_visit(world, partnership):
+    client = world.client_for(world.officer)
+    assert "<strong>Gezonder aanbod</strong>" in page(client, partnership)
+    partnership.goals.get().delete()
+    after = page(client, partnership)
+    assert "<strong>Gezonder aanbod</strong>" not in after
+    assert "Nog geen doelen vastgelegd." in after
+
+
+def test_a_ticked_checklist_item_leaves_the_next_steps(world, partnership):
+    client = world.client_for(world.officer)
+    item = phase_rules.checklist_for(partnership, partnership.phase).entries[0].item
+    assert f"<li>{item.text}</li>" in page(client, partnership)
+    ChecklistTick.objects.create(partnership=partnership, item=item, ticked_by=world.officer)
+    assert f"<li>{item.text}</li>" not in page(client, partnership)
+
+
+def test_assessment_progress_shows_on_the_partners_list(world, partnership):
+    client = world.client_for(world.officer)
+    assessment = workflow.start(participation_of(partnership), world.officer)
+    assert "Afweging:" in page(client, partnership)
+    answer_all(assessment)
+    workflow.submit(assessment, world.officer)
+    assert assessment.get_status_display() in page(client, partnership)
+    workflow.finalise(assessment, world.coordinator)
+    assessment.refresh_from_db()
+    assert f"{assessment.get_status_display()}, " in page(client, partnership)
+
+
+def test_saving_answers_marks_the_partnership_changed(world, partnership):
+    assessment = workflow.start(participation_of(partnership), world.officer)
+    before = Partnership.objects.get(pk=partnership.pk).updated_at
+    answer_all(assessment)
+    assert Partnership.objects.get(pk=partnership.pk).updated_at > before
+
+
+def test_a_change_to_another_partnership_leaves_this_page_cached(world, partnership):
+    other = PartnershipFactory(lead_municipality=world.municipality)
+    client = world.client_for(world.officer)
+    page(client, partnership)
+    GoalFactory(partnership=other, title="Elders")
+    ActivityFactory(partnership=other)
+    assert not rendered_afresh(client, partnership)
+
+
+@pytest.fixture
+def committing(transactional_db):
+    """Real commits: the reference stamp is renewed when a change commits."""
+    ensure_reference_data()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reference_data_changes_show_everywhere(committing, world, partnership):
+    client = world.client_for(world.officer)
+    assert "Gezond gewicht" in page(client, partnership)
+    theme = Theme.objects.get(pk=partnership.theme_id)
+    theme.name = "Gezonde leefstijl"
+    theme.save()
+    assert "Gezonde leefstijl" in page(client, partnership)
+
+
+def test_who_may_edit_and_who_only_looks_do_not_share_a_page(world, partnership):
+    edit_link = f'href="/samenwerkingen/{partnership.pk}/bewerken/"'
+    assert edit_link in page(world.client_for(world.officer), partnership)
+    assert edit_link not in page(world.client_for(world.coordinator), partnership)
+    assert edit_link in page(world.client_for(world.officer), partnership)
+
+
+def test_each_language_has_its_own_page(world, partnership):
+    client = world.client_for(world.officer)
+    assert "Maatschappelijk doel" in page(client, partnership)
+    with translation.override("en"):
+        client.cookies.load({"django_language": "en"})
+        english = page(client, partnership)
+    assert "Maatschappelijk doel" not in english
+
+
+def test_outsiders_still_get_404_when_the_page_is_cached(world, partnership):
+    page(world.client_for(world.officer), partnership)
+    response = world.client_for(world.officer_other_region).get(partnership.get_absolute_url())
+    assert response.status_code == 404
