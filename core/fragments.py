@@ -36,11 +36,21 @@ def enabled() -> bool:
 def cached_html(name: str, parts: Callable[[], Iterable], render: Callable[[], str]) -> SafeString:
     """The HTML ``render`` makes, from the cache when ``parts`` (the things
     it depends on, asked only when the cache is on) are the same."""
-    if not enabled():
-        return mark_safe(render())  # noqa: S308 - our own template, escaped there
-    key = cache_key(name, parts())
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
-    return mark_safe(html)  # noqa: S308 - our own template, escaped there
+    return cached_pieces(name, parts, lambda: {"html": render()})["html"]
+
+
+def cached_pieces(
+    name: str, parts: Callable[[], Iterable], render: Callable[[], dict[str, str]]
+) -> dict[str, SafeString]:
+    """Like :func:`cached_html` for a page made of several pieces of HTML
+    (between which the request's own parts go, such as forms), kept together."""
+    if enabled():
+        key = cache_key(name, parts())
+        pieces = cache.get(key)
+        if pieces is None:
+            pieces = {piece: str(html) for piece, html in render().items()}
+            cache.set(key, pieces, settings.FRAGMENT_CACHE_SECONDS)
+    else:
+        pieces = render()
+    # Our own templates made these pieces and escaped what they show.
+    return {piece: mark_safe(html) for piece, html in pieces.items()}  # noqa: S308

@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
 from assessment import workflow
@@ -218,3 +219,60 @@ def test_outsiders_still_get_404_when_the_page_is_cached(world, partnership):
     page(world.client_for(world.officer), partnership)
     response = world.client_for(world.officer_other_region).get(partnership.get_absolute_url())
     assert response.status_code == 404
+
+
+# --- An assessment's page and its outcome ------------------------------------
+
+
+@pytest.fixture
+def assessment(world, partnership):
+    return workflow.start(participation_of(partnership), world.officer)
+
+
+def assessment_page(client, assessment, name="assessment:detail") -> str:
+    response = client.get(reverse(name, args=[assessment.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_assessment_page_is_cached_and_shows_saved_answers_at_once(world, assessment):
+    client = world.client_for(world.coordinator)
+    assert "0 van " in assessment_page(client, assessment)
+    with CaptureQueriesContext(connection) as queries:
+        assessment_page(client, assessment)
+    assert not any("assessment_answer" in q["sql"] for q in queries), "served from the cache"
+    answer_all(assessment)
+    assert "0 van " not in assessment_page(client, assessment)
+
+
+def test_the_status_shows_at_once_on_the_assessment_and_its_outcome(world, assessment):
+    client = world.client_for(world.coordinator)
+    assessment_page(client, assessment)
+    assessment_page(client, assessment, "assessment:outcome")
+    answer_all(assessment)
+    workflow.submit(assessment, world.officer)
+    workflow.finalise(assessment, world.coordinator, "Akkoord.")
+    assert "Vastgesteld op" in assessment_page(client, assessment)
+    assert "Vastgestelde uitkomst:" in assessment_page(client, assessment, "assessment:outcome")
+
+
+def test_forms_are_made_per_request_not_taken_from_the_cache(world, assessment):
+    answer_all(assessment)
+    # The coordinator fills the cache; the officer then gets her own form and token.
+    coordinator_page = assessment_page(world.client_for(world.coordinator), assessment)
+    assert "Ter review aanbieden" not in coordinator_page
+    assert "csrfmiddlewaretoken" not in coordinator_page.split('id="inhoud"')[1]
+    officer_page = assessment_page(world.client_for(world.officer), assessment)
+    assert "Ter review aanbieden" in officer_page
+    assert "csrfmiddlewaretoken" in officer_page.split('id="inhoud"')[1]
+
+
+def test_the_conditions_form_only_for_who_may_edit(world, assessment):
+    answer_all(assessment, default="Deels")
+    coordinator = assessment_page(
+        world.client_for(world.coordinator), assessment, "assessment:outcome"
+    )
+    officer = assessment_page(world.client_for(world.officer), assessment, "assessment:outcome")
+    assert "Voorwaarden opslaan" not in coordinator
+    assert "Voorwaarden opslaan" in officer
+    assert 'id="voorwaarden-kop"' in coordinator

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from accounts.scoping import (
     scope_for,
     visible_assessments,
 )
+from core import fragments, freshness
 from core.history import history_entries
 from partnerships.views.common import load_partnership
 
@@ -81,40 +83,61 @@ def start(request, pk, participation_pk):
     return redirect("assessment:theme", pk=assessment.pk, code=first.code)
 
 
+DETAIL_PIECES = ("header", "themes", "status", "facts")
+
+
 def detail(request, pk):
-    assessment = get_assessment_for_user(request.user, pk)
-    themes = _themes(assessment)
-    result = workflow.score_assessment(assessment)
-    chain = list(
-        Assessment.objects.filter(participation=assessment.participation)
-        .select_related("author", "reviewer")
-        .order_by("-created_at", "-pk")
+    user = request.user
+    assessment = get_assessment_for_user(user, pk)
+    partnership = assessment.participation.partnership
+    can_edit = _may_edit(user, assessment)
+    # What everyone sees is cached per assessment; any change to it, its
+    # answers or its partner touches the partnership (core.freshness).
+    pieces = fragments.cached_pieces(
+        "assessment-page",
+        lambda: [assessment.pk, partnership.updated_at.isoformat(), freshness.reference_stamp()],
+        lambda: _detail_pieces(assessment),
     )
-    try:
-        report_url = reverse("assessment:report_pdf", args=[assessment.pk])
-    except Exception:  # noqa: BLE001 - the report view is optional
-        report_url = None
     return render(
         request,
         "assessment/detail.html",
         {
             "assessment": assessment,
-            "partnership": assessment.participation.partnership,
-            "progress": _progress(assessment, themes),
-            "result": result,
-            "outcome_label": assessment.outcome_label(result.outcome),
-            "chain": chain,
-            "can_edit": _may_edit(request.user, assessment),
-            "can_correct": assessment.is_final
-            and can_edit_partnership(request.user, assessment.participation.partnership),
+            "pieces": pieces,
+            # The forms, rendered for this request and this user.
+            "result": workflow.score_assessment(assessment) if can_edit else None,
+            "can_edit": can_edit,
+            "can_correct": assessment.is_final and can_edit_partnership(user, partnership),
             "can_review": assessment.status == AssessmentStatus.IN_REVIEW
-            and can_review_assessment(request.user, assessment),
+            and can_review_assessment(user, assessment),
             "review_form": ReviewForm(),
             "send_back_form": SendBackForm(),
-            "history": history_entries(assessment),
-            "report_url": report_url,
         },
     )
+
+
+def _detail_pieces(assessment) -> dict[str, str]:
+    themes = _themes(assessment)
+    result = workflow.score_assessment(assessment)
+    context = {
+        "assessment": assessment,
+        "partnership": assessment.participation.partnership,
+        "progress": _progress(assessment, themes),
+        "result": result,
+        "outcome_label": assessment.outcome_label(result.outcome),
+        "chain": list(
+            Assessment.objects.filter(participation=assessment.participation)
+            .select_related("author", "reviewer")
+            .order_by("-created_at", "-pk")
+        ),
+        "history": history_entries(assessment),
+        "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
+    }
+    pieces = {
+        name: render_to_string(f"assessment/detail/_{name}.html", context) for name in DETAIL_PIECES
+    }
+    pieces["history"] = render_to_string("includes/history.html", context)
+    return pieces
 
 
 def theme(request, pk, code):
@@ -188,47 +211,68 @@ def theme(request, pk, code):
 
 def outcome(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
-    result = workflow.score_assessment(assessment)
     can_edit = _may_edit(request.user, assessment)
-    _themes_spec, bands = specs_for_version(assessment.version)
-    initial = assessment.conditions or workflow.suggested_conditions(assessment)
-    form = ConditionsForm(
-        request.POST or None, initial={"conditions": initial, "revision": assessment.revision}
-    )
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    form = None
     status = 200
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                workflow.save_conditions(
-                    assessment, form.cleaned_data["revision"], form.cleaned_data["conditions"]
-                )
-            except workflow.ConcurrentEditError:
-                form.add_error(None, CONCURRENT_MESSAGE)
-                status = 409
-            except ValidationError as error:
-                form.add_error(None, error)
-                status = 409
-            else:
-                messages.success(request, _("De voorwaarden zijn opgeslagen."))
-                return redirect("assessment:outcome", pk=assessment.pk)
+    if can_edit:
+        initial = assessment.conditions or workflow.suggested_conditions(assessment)
+        form = ConditionsForm(
+            request.POST or None, initial={"conditions": initial, "revision": assessment.revision}
+        )
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.save_conditions(
+                assessment, form.cleaned_data["revision"], form.cleaned_data["conditions"]
+            )
+        except workflow.ConcurrentEditError:
+            form.add_error(None, CONCURRENT_MESSAGE)
+            status = 409
+        except ValidationError as error:
+            form.add_error(None, error)
+            status = 409
+        else:
+            messages.success(request, _("De voorwaarden zijn opgeslagen."))
+            return redirect("assessment:outcome", pk=assessment.pk)
+    # The calculation is the same for everyone: cached per assessment, like its page.
+    pieces = fragments.cached_pieces(
+        "assessment-outcome",
+        lambda: [
+            assessment.pk,
+            assessment.participation.partnership.updated_at.isoformat(),
+            freshness.reference_stamp(),
+        ],
+        lambda: _outcome_pieces(assessment),
+    )
     return render(
         request,
         "assessment/outcome.html",
         {
             "assessment": assessment,
-            "partnership": assessment.participation.partnership,
-            "result": result,
-            "bands": sorted(bands, key=lambda b: b.min_total, reverse=True),
-            "outcome_label": assessment.outcome_label(result.outcome),
-            "band_labels": {o: assessment.outcome_label(o) for o in Outcome.values},
-            "is_conditions": result.outcome == Outcome.CONDITIONS,
+            "calculation": pieces["calculation"],
+            "is_conditions": pieces["outcome"] == Outcome.CONDITIONS,
             "form": form,
             "can_edit": can_edit,
         },
         status=status,
     )
+
+
+def _outcome_pieces(assessment) -> dict[str, str]:
+    result = workflow.score_assessment(assessment)
+    _themes_spec, bands = specs_for_version(assessment.version)
+    context = {
+        "assessment": assessment,
+        "result": result,
+        "bands": sorted(bands, key=lambda b: b.min_total, reverse=True),
+        "outcome_label": assessment.outcome_label(result.outcome),
+        "band_labels": {o: assessment.outcome_label(o) for o in Outcome.values},
+    }
+    return {
+        "calculation": render_to_string("assessment/outcome/_calculation.html", context),
+        "outcome": str(result.outcome),
+    }
 
 
 def _action(request, pk, action, *, review=False, edit=False, form_class=None):
