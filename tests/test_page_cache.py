@@ -276,3 +276,39 @@ def test_the_conditions_form_only_for_who_may_edit(world, assessment):
     assert "Voorwaarden opslaan" not in coordinator
     assert "Voorwaarden opslaan" in officer
     assert 'id="voorwaarden-kop"' in coordinator
+
+
+# --- The list of partnerships ------------------------------------------------
+
+
+def list_page(client, **params) -> str:
+    response = client.get(reverse("partnerships:list"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_list_serves_its_rows_from_the_cache(world, partnership):
+    client = world.client_for(world.officer)
+    list_page(client)
+    with CaptureQueriesContext(connection) as queries:
+        list_page(client)
+    assert not any("partnerships_participation" in q["sql"] for q in queries)
+    choices = [q for q in queries if 'FROM "partnerships_theme"' in q["sql"]]
+    assert choices == [], "the filter form's choices from the cache"
+
+
+def test_the_list_shows_a_new_partner_and_a_new_status_at_once(world, partnership):
+    client = world.client_for(world.officer)
+    assert "<td>1</td>" in list_page(client)
+    ParticipationFactory(partnership=partnership)
+    assert "<td>2</td>" in list_page(client)
+    partnership.refresh_from_db()
+    partnership.status = "gepauzeerd"
+    partnership.save()
+    assert "<td>Gepauzeerd</td>" in list_page(client)
+
+
+def test_the_filter_form_keeps_each_filter_its_own(world, partnership):
+    client = world.client_for(world.officer)
+    assert 'value="kinder"' not in list_page(client)
+    assert 'value="kinder"' in list_page(client, q="kinder")

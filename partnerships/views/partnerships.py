@@ -45,6 +45,7 @@ LIST_FIELDS = (
     "phase__number",
     "phase__name",
     "lead_municipality__name",
+    "updated_at",
 )
 
 
@@ -82,28 +83,56 @@ def partnership_list(request):
         queryset = apply_list_filters(queryset, form.cleaned_data)
     page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
     page.object_list = list(page.object_list)
+    # A row shows its partnership, its partner count (both renew updated_at,
+    # core.freshness) and names from reference data: the rows' HTML is cached
+    # by the shown partnerships' updated_at.
+    rows = fragments.cached_html(
+        "partnership-rows",
+        lambda: [
+            [(p.pk, p.updated_at.isoformat()) for p in page.object_list],
+            freshness.reference_stamp(),
+        ],
+        lambda: _render_rows(page.object_list),
+    )
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    scope = scope_for(user)
+    # The filter form's choices (themes, phases, the scope's gemeenten) are
+    # reference data: its HTML is cached per scope and filter.
+    filter_form = fragments.cached_html(
+        "partnership-filter",
+        lambda: [
+            f"{scope.kind}:{scope.region_id}:{scope.municipality_id}",
+            sorted(query.lists()),
+            freshness.reference_stamp(),
+        ],
+        lambda: render_to_string("partnerships/includes/list_filter.html", {"form": form}),
+    )
+    return render(
+        request,
+        "partnerships/partnership_list.html",
+        {
+            "filter_form": filter_form,
+            "page": page,
+            "rows": rows,
+            "query_string": query.urlencode(),
+            "can_create": scope.kind == "municipality",
+        },
+    )
+
+
+def _render_rows(partnerships) -> str:
     # Count the partners of this page's rows only, not of every match.
     partner_counts = dict(
-        Participation.objects.filter(partnership__in=[p.pk for p in page.object_list])
+        Participation.objects.filter(partnership__in=[p.pk for p in partnerships])
         .exclude(status=ParticipationStatus.WITHDRAWN)
         .values_list("partnership")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    for partnership in page.object_list:
+    for partnership in partnerships:
         partnership.partner_count = partner_counts.get(partnership.pk, 0)
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return render(
-        request,
-        "partnerships/partnership_list.html",
-        {
-            "form": form,
-            "page": page,
-            "query_string": query.urlencode(),
-            "can_create": scope_for(user).kind == "municipality",
-        },
-    )
+    return render_to_string("partnerships/includes/list_rows.html", {"partnerships": partnerships})
 
 
 def partnership_detail(request, pk):
