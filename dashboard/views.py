@@ -1,11 +1,13 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.scoping import scope_for
+from core import fragments, freshness
 from core.pdf import render_pdf
 
 from . import data
@@ -24,15 +26,32 @@ def _heading(user):
 def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
     form = data.filter_form(request.user, request.GET)
+    scope = scope_for(request.user)
+    # The gemeenten and the filter form's choices are reference data.
+    pieces = fragments.cached_pieces(
+        "dashboard-filters",
+        lambda: [
+            f"{scope.kind}:{scope.region_id}:{scope.municipality_id}",
+            sorted(request.GET.lists()),
+            freshness.reference_stamp(),
+        ],
+        lambda: {
+            name: render_to_string(
+                f"dashboard/includes/{name}.html",
+                {"form": form, "municipalities": form.fields["municipality"].queryset},
+            )
+            for name in ("municipalities", "filters")
+        },
+    )
     return render(
         request,
         "dashboard/dashboard.html",
         {
             "form": form,
+            "pieces": pieces,
             "figures": data.figures_html(request.user, request.GET, form),
             "filter_query": request.GET.urlencode(),
             "heading": _heading(request.user),
-            "municipalities": form.fields["municipality"].queryset,
         },
     )
 

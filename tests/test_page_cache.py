@@ -312,3 +312,12 @@ def test_the_filter_form_keeps_each_filter_its_own(world, partnership):
     client = world.client_for(world.officer)
     assert 'value="kinder"' not in list_page(client)
     assert 'value="kinder"' in list_page(client, q="kinder")
+
+
+def test_the_dashboard_filters_come_from_the_cache(world, partnership):
+    client = world.client_for(world.coordinator)
+    first = client.get(reverse("home")).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(reverse("home")).content.decode()
+    assert not [q for q in queries if 'FROM "regions_municipality"' in q["sql"]]
+    assert first.count(">Zwolle<") == second.count(">Zwolle<") >= 2  # the links and the choice
