@@ -222,12 +222,11 @@ def get_assessment_for_user(user, pk, *, edit=False, review=False, queryset=None
     assessment = get_object_or_404(
         visible_assessments(
             user,
+            # What every assessment view needs; more joins cost PostgreSQL
+            # more time to plan than to run (cached pages need only these).
             base.select_related(
                 "participation__organisation",
-                "participation__partnership__lead_municipality__region",
-                "version__questionnaire",
-                "author",
-                "reviewer",
+                "participation__partnership__lead_municipality",
             ),
         ),
         pk=pk,
