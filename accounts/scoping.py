@@ -33,6 +33,11 @@ class Scope:
     municipality_id: int | None = None
     region_id: int | None = None
 
+    @property
+    def key(self) -> str:
+        """The scope as text, for cache keys: users with the same scope see the same."""
+        return f"{self.kind}:{self.region_id}:{self.municipality_id}"
+
     def municipality_q(self, path: str) -> Q | None:
         """A ``Q`` limiting ``path`` (a lookup ending in a Municipality) to
         this scope; ``None`` means no limit, ``Q(pk__in=[])`` means nothing."""

@@ -167,7 +167,7 @@ def _on_user_save(sender, instance, update_fields=None, **kwargs):
         mark_everything_changed()
 
 
-def _on_m2m_change(sender, action, instance, reverse, pk_set, model, **kwargs):
+def _on_m2m_change(sender, action, instance, pk_set, model, **kwargs):
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     from partnerships.models import Partnership

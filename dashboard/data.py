@@ -135,7 +135,7 @@ def figures_parts(user, form: DashboardFilterForm) -> list:
     )
     return [
         freshness.current_stamp(),
-        f"{scope.kind}:{scope.region_id}:{scope.municipality_id}",
+        scope.key,
         repr(filters),
     ]
 

@@ -31,7 +31,7 @@ def dashboard(request):
     pieces = fragments.cached_pieces(
         "dashboard-filters",
         lambda: [
-            f"{scope.kind}:{scope.region_id}:{scope.municipality_id}",
+            scope.key,
             sorted(request.GET.lists()),
             freshness.reference_stamp(),
         ],

@@ -40,6 +40,20 @@ CONCURRENT_MESSAGE = _(
 )
 
 
+def _saved(form, save) -> bool:
+    """Run ``save``; someone else's save in between, or a refusal, becomes the
+    form's error instead (the view answers 409 and keeps the input)."""
+    try:
+        save()
+    except workflow.ConcurrentEditError:
+        form.add_error(None, CONCURRENT_MESSAGE)
+    except ValidationError as error:
+        form.add_error(None, error)
+    else:
+        return True
+    return False
+
+
 def _themes(assessment):
     return list(assessment.version.themes.order_by("order", "code"))
 
@@ -166,19 +180,17 @@ def theme(request, pk, code):
         if not can_edit:
             raise PermissionDenied
         if form.is_valid():
-            try:
-                workflow.save_answers(
+            saved = _saved(
+                form,
+                lambda: workflow.save_answers(
                     assessment,
                     form.cleaned_data["revision"],
                     form.answers(),
                     form.explanations(),
                     {current.pk: form.cleaned_data["notes"].strip()},
-                )
-            except workflow.ConcurrentEditError:
-                form.add_error(None, CONCURRENT_MESSAGE)
-                status = 409
-            except ValidationError as error:
-                form.add_error(None, error)
+                ),
+            )
+            if not saved:
                 status = 409
             else:
                 messages.success(request, _("Opgeslagen."))
@@ -222,15 +234,13 @@ def outcome(request, pk):
             request.POST or None, initial={"conditions": initial, "revision": assessment.revision}
         )
     if request.method == "POST" and form.is_valid():
-        try:
-            workflow.save_conditions(
+        saved = _saved(
+            form,
+            lambda: workflow.save_conditions(
                 assessment, form.cleaned_data["revision"], form.cleaned_data["conditions"]
-            )
-        except workflow.ConcurrentEditError:
-            form.add_error(None, CONCURRENT_MESSAGE)
-            status = 409
-        except ValidationError as error:
-            form.add_error(None, error)
+            ),
+        )
+        if not saved:
             status = 409
         else:
             messages.success(request, _("De voorwaarden zijn opgeslagen."))

@@ -102,7 +102,7 @@ def partnership_list(request):
     filter_form = fragments.cached_html(
         "partnership-filter",
         lambda: [
-            f"{scope.kind}:{scope.region_id}:{scope.municipality_id}",
+            scope.key,
             sorted(query.lists()),
             freshness.reference_stamp(),
         ],
