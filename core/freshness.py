@@ -1,6 +1,6 @@
 """Knowing when cached pages and figures are out of date.
 
-Three signals, all renewed by the model signals of every domain record:
+Two signals, both renewed by the model signals of every domain record:
 
 - ``Partnership.updated_at``: the last change to a partnership *or anything
   shown on its page* (partners, contributions, goals, indicators, measurements,
@@ -8,13 +8,13 @@ Three signals, all renewed by the model signals of every domain record:
   partner organisations). A change to such a record touches the partnerships it
   belongs to in the same transaction, so the new time becomes visible together
   with the change. One partnership's cached page is keyed by it, and only a
-  change to that partnership makes it stale.
+  change to that partnership makes it stale. Figures and files over many
+  partnerships (the dashboard, the exports) are keyed by :func:`state_of` the
+  partnerships a user may see: it changes when one of them changes, or when
+  one joins or leaves the set, and not when another region's data changes.
 - the *reference* stamp: a token renewed (once the transaction commits) when
   reference data changes: regions, gemeenten, themes, phases, the checklist,
   the questionnaire, or a user's name. Everything cached includes it.
-- the *data* stamp: a token renewed (once the transaction commits) by every
-  change of any kind. Figures over many partnerships (the dashboard) are keyed
-  by it.
 
 Every tracked record either has a path to its partnerships in
 :data:`PARTNERSHIP_PATHS` or counts as reference data, so a new model is safe
@@ -29,6 +29,7 @@ import uuid
 
 from django.apps import apps
 from django.db import connection, transaction
+from django.db.models import Count, Max, Sum
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.utils import timezone
 
@@ -60,41 +61,41 @@ PARTNERSHIP_PATHS = {
     "organisations.organisation": "participations__organisation",
     "organisations.contactperson": "participations__organisation__contacts",
 }
-DATA_STAMP = 1
 REFERENCE_STAMP = 2
-
-
-def _stamp(pk: int) -> str:
-    from .models import DataStamp
-
-    return DataStamp.objects.filter(pk=pk).values_list("token", flat=True).first() or ""
-
-
-def current_stamp() -> str:
-    """The token of all data as it is now (one small query)."""
-    return _stamp(DATA_STAMP)
 
 
 def reference_stamp() -> str:
     """The token of the reference data as it is now (one small query)."""
-    return _stamp(REFERENCE_STAMP)
-
-
-def _write(pk: int) -> None:
     from .models import DataStamp
 
-    token = uuid.uuid4().hex
-    if not DataStamp.objects.filter(pk=pk).update(token=token):
-        DataStamp.objects.update_or_create(pk=pk, defaults={"token": token})
-
-
-def write_new_stamp() -> None:
-    _write(DATA_STAMP)
+    return (
+        DataStamp.objects.filter(pk=REFERENCE_STAMP).values_list("token", flat=True).first() or ""
+    )
 
 
 def write_new_reference_stamp() -> None:
-    _write(REFERENCE_STAMP)
-    _write(DATA_STAMP)
+    from .models import DataStamp
+
+    token = uuid.uuid4().hex
+    if not DataStamp.objects.filter(pk=REFERENCE_STAMP).update(token=token):
+        DataStamp.objects.update_or_create(pk=REFERENCE_STAMP, defaults={"token": token})
+
+
+def state_of(partnerships) -> str:
+    """The state of a set of partnerships (a queryset), in one aggregate query.
+
+    Every change to a partnership or to what belongs to it renews its
+    ``updated_at`` with the current time, so the newest ``updated_at`` moves on
+    whenever one of them changes or a changed one joins the set; the number and
+    the sum of the keys change when one leaves it (deleted, or moved out of a
+    scope or filter)."""
+    from partnerships.models import Partnership
+
+    row = Partnership.objects.filter(pk__in=partnerships.values("pk")).aggregate(
+        n=Count("pk"), newest=Max("updated_at"), keys=Sum("pk")
+    )
+    newest = row["newest"].isoformat() if row["newest"] else "-"
+    return f"{row['n']}:{newest}:{row['keys'] or 0}"
 
 
 def _once_on_commit(function) -> None:
@@ -103,11 +104,6 @@ def _once_on_commit(function) -> None:
     if any(entry[1] is function for entry in connection.run_on_commit):
         return
     transaction.on_commit(function)
-
-
-def mark_changed() -> None:
-    """Make the figures over many partnerships stale once the transaction commits."""
-    _once_on_commit(write_new_stamp)
 
 
 def mark_everything_changed() -> None:
@@ -120,7 +116,6 @@ def touch_partnerships(**lookup) -> None:
     from partnerships.models import Partnership
 
     Partnership.objects.filter(**lookup).update(updated_at=timezone.now())
-    mark_changed()
 
 
 def changed(instance) -> None:
@@ -131,10 +126,8 @@ def changed(instance) -> None:
         mark_everything_changed()
     elif path != "pk":
         touch_partnerships(**{path: instance.pk})
-    else:
-        # The partnership's own save sets updated_at (auto_now); a delete
-        # changes the figures only.
-        mark_changed()
+    # A partnership's own save sets its updated_at (auto_now); its delete
+    # makes it leave every set (state_of).
 
 
 def _tracked(model) -> bool:

@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DataStamp(models.Model):
-    """One row whose token changes whenever a domain record changes.
+    """A token that changes whenever reference data changes (regions,
+    gemeenten, themes, phases, the questionnaire, users' names).
 
-    Cached figures (the dashboard) are keyed by this token, so every worker
-    process sees a change at once, whatever cache backend it uses. See
-    ``core.freshness``."""
+    Everything cached is keyed by it too, so every worker process sees such a
+    change at once, whatever cache backend it uses. See ``core.freshness``."""
 
     token = models.CharField(_("token"), max_length=32)
 

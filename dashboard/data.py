@@ -125,26 +125,32 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
 FIGURES_TEMPLATE = "dashboard/includes/figures.html"
 
 
-def figures_parts(user, form: DashboardFilterForm) -> list:
+def figures_parts(user, form: DashboardFilterForm, reference=freshness.reference_stamp) -> list:
     """What the figures depend on besides language and day (``core.fragments``):
-    who counts (the scope, not the person), what is filtered, and the state of
-    the data (``freshness``: any change makes a new key)."""
+    who counts (the scope, not the person), what is filtered, the state of the
+    partnerships in the scope (``freshness.state_of``: a change to one of them,
+    or to anything that belongs to one, makes a new key; another region's
+    changes do not) and of the reference data (names of gemeenten, phases…)."""
     scope = scope_for(user)
     filters = sorted(
         (name, str(getattr(value, "pk", value))) for name, value in form.filters().items()
     )
     return [
-        freshness.current_stamp(),
+        freshness.state_of(visible_partnerships(user)),
+        reference(),
         scope.key,
         repr(filters),
     ]
 
 
-def figures_html(user, params, form: DashboardFilterForm) -> str:
+def figures_html(
+    user, params, form: DashboardFilterForm, reference=freshness.reference_stamp
+) -> str:
     """The dashboard's counts, charts and attention lists as HTML, from the
-    cache when the data, scope, filters, language and day are the same."""
+    cache when the data, scope, filters, language and day are the same
+    (``reference``: how to read the reference stamp, once per request)."""
     return fragments.cached_html(
         "dashboard-figures",
-        lambda: figures_parts(user, form),
+        lambda: figures_parts(user, form, reference),
         lambda: render_to_string(FIGURES_TEMPLATE, {"dashboard": build(user, params, form)}),
     )

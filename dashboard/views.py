@@ -1,3 +1,5 @@
+import functools
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -27,13 +29,14 @@ def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
     form = data.filter_form(request.user, request.GET)
     scope = scope_for(request.user)
+    reference = functools.cache(freshness.reference_stamp)  # read once, when needed
     # The gemeenten and the filter form's choices are reference data.
     pieces = fragments.cached_pieces(
         "dashboard-filters",
         lambda: [
             scope.key,
             sorted(request.GET.lists()),
-            freshness.reference_stamp(),
+            reference(),
         ],
         lambda: {
             name: render_to_string(
@@ -49,7 +52,7 @@ def dashboard(request):
         {
             "form": form,
             "pieces": pieces,
-            "figures": data.figures_html(request.user, request.GET, form),
+            "figures": data.figures_html(request.user, request.GET, form, reference),
             "filter_query": request.GET.urlencode(),
             "heading": _heading(request.user),
         },
@@ -61,9 +64,16 @@ def dashboard(request):
 def dashboard_pdf(request):
     """The same figures as a one-page overview for the college or the GGD board."""
     today = timezone.localdate()
+    user = request.user
     # For the college or the GGD board: in Dutch, whatever the interface language.
     with translation.override("nl"):
-        _html, pdf = _render_overview(request, today)
+        form = data.filter_form(user, request.GET)
+        # The same figures as the page, and the name of the person who made it.
+        pdf = fragments.cached_download(
+            "dashboard-pdf",
+            lambda: [*data.figures_parts(user, form), user.pk],
+            lambda: _overview_pdf(request, today, form),
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="overzicht-samenwerkingen-{today.isoformat()}.pdf"'
@@ -71,13 +81,14 @@ def dashboard_pdf(request):
     return response
 
 
-def _render_overview(request, today):
-    return render_pdf(
+def _overview_pdf(request, today, form) -> bytes:
+    _html, pdf = render_pdf(
         "dashboard/overview_pdf.html",
         {
-            "dashboard": data.build(request.user, request.GET),
+            "dashboard": data.build(request.user, request.GET, form),
             "heading": _heading(request.user),
             "today": today,
             "user": request.user,
         },
     )
+    return pdf

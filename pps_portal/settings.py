@@ -130,15 +130,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------
 # Parts of pages (the dashboard's figures, a partnership's page, an assessment's
-# page, the PDFs) are cached as HTML, keyed by stamps in the database that change
-# with the data they show (core.freshness, core.fragments), so a per-process
-# memory cache is always up to date, also with several workers.
+# page) are cached as HTML and downloads (PDFs, exports) as files, keyed by what
+# they show as the database tells it (core.freshness, core.fragments), so a
+# per-process memory cache is always up to date, also with several workers.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pps-portaal",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # Downloads (PDFs of 50-300 kB, spreadsheets): fewer, larger entries.
+    "files": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pps-portaal-files",
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
 }
 # How long a cached part may be kept at most (0: never cache).
 FRAGMENT_CACHE_SECONDS = env_int("DJANGO_FRAGMENT_CACHE_SECONDS", 600)

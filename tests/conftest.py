@@ -85,16 +85,28 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def _clear_caches():
+    from django.core.cache import caches
+
+    for store in caches.all():
+        store.clear()
+
+
 @pytest.fixture(autouse=True)
 def _no_cached_figures(settings):
     # Tests share one process (and its memory cache) but each rolls its data
-    # back without committing, so the freshness stamp never changes between
-    # them. The cache and its invalidation are tested in test_dashboard_cache.py
-    # with real commits.
-    from django.core.cache import cache
-
+    # back, so keys made in one test could meet another test's data. The cache
+    # and how it is made stale are tested with the ``cache_on`` fixture
+    # (test_page_cache.py, test_download_cache.py, test_dashboard_cache.py).
     settings.FRAGMENT_CACHE_SECONDS = 0
-    cache.clear()
+    _clear_caches()
+
+
+@pytest.fixture
+def cache_on(settings):
+    """The cache as in production, empty at the start of the test."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    _clear_caches()
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ record at a time and look at the next visit."""
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -31,11 +30,7 @@ from tests.factories import (
     PartnershipFactory,
 )
 
-
-@pytest.fixture(autouse=True)
-def cache_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("cache_on")
 
 
 @pytest.fixture

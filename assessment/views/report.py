@@ -1,7 +1,10 @@
 """The PDF advice for the college van B en W, and the same document as HTML.
 
 Only users who may see the partnership get it (404 for everyone else); every
-PDF download is logged (who, when). Neither response is ever cached."""
+PDF download is logged (who, when). Browsers and proxies never keep either
+response; the portal keeps the PDF it made (``core.fragments``) until what it
+says changes: the assessment (its partnership's ``updated_at``), the reference
+data (questionnaire, names) or the day."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -10,6 +13,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from accounts.scoping import get_assessment_for_user
+from core import fragments, freshness
 from core.pdf import render_pdf
 
 from ..models import ReportDownload
@@ -19,15 +23,29 @@ from ..report import build_report
 @never_cache
 def report_pdf(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
+    partnership = assessment.participation.partnership
     # The advice goes to the college: always in Dutch, whatever the interface language.
     with translation.override("nl"):
-        report = build_report(assessment)
-        _html, pdf = render_pdf("assessment/report.html", {"report": report})
+        filename, pdf = fragments.cached_download(
+            "advice-pdf",
+            lambda: [
+                assessment.pk,
+                partnership.updated_at.isoformat(),
+                freshness.reference_stamp(),
+            ],
+            lambda: _make_pdf(assessment),
+        )
     ReportDownload.objects.create(assessment=assessment, user=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     # The file name is a slug (ASCII, no quotes), safe in the header as is.
-    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _make_pdf(assessment) -> tuple[str, bytes]:
+    report = build_report(assessment)
+    _html, pdf = render_pdf("assessment/report.html", {"report": report})
+    return report.filename, pdf
 
 
 @never_cache

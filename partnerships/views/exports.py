@@ -1,7 +1,11 @@
-"""The filtered list of partnerships as CSV and as an Excel workbook."""
+"""The filtered list of partnerships as CSV and as an Excel workbook.
+
+The portal keeps a file it made (``core.fragments``) until the partnerships
+the user may see change (``core.freshness.state_of``), or the reference data,
+the filters, the language or the day."""
 
 import csv
-from io import BytesIO
+from io import BytesIO, StringIO
 
 from django.http import HttpResponse
 from django.urls import path
@@ -9,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from accounts.scoping import visible_municipalities, visible_partnerships
+from accounts.scoping import scope_for, visible_municipalities, visible_partnerships
 from assessment.models import (
     REASSESSMENT_LABELS,
     Assessment,
@@ -17,6 +21,7 @@ from assessment.models import (
     AssessmentStatus,
     Outcome,
 )
+from core import fragments, freshness
 from dashboard.forms import DashboardFilterForm
 from dashboard.summary import filter_partnerships
 
@@ -116,25 +121,37 @@ def _filename(extension):
     return f"samenwerkingen-{timezone.localdate().isoformat()}.{extension}"
 
 
-@require_GET
-def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response, delimiter=";")
+def _export(request, name, make) -> bytes:
+    """The export's file, from the cache when the same one was made already."""
+    user = request.user
+    return fragments.cached_download(
+        f"export-{name}",
+        lambda: [
+            scope_for(user).key,
+            freshness.state_of(visible_partnerships(user)),
+            freshness.reference_stamp(),
+            sorted(request.GET.lists()),
+        ],
+        lambda: make(export_rows(user, request.GET)),
+    )
+
+
+def _csv(rows) -> bytes:
+    out = StringIO()
+    out.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(out, delimiter=";")
     writer.writerow([str(label) for _key, label in COLUMNS])
-    for row in export_rows(request.user, request.GET):
+    for row in rows:
         writer.writerow(
             [
                 row[key].isoformat() if hasattr(row[key], "isoformat") else row[key]
                 for key, _label in COLUMNS
             ]
         )
-    return response
+    return out.getvalue().encode()
 
 
-@require_GET
-def export_xlsx(request):
+def _xlsx(rows) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -145,7 +162,7 @@ def export_xlsx(request):
     sheet.append([str(label) for _key, label in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in export_rows(request.user, request.GET):
+    for row in rows:
         sheet.append([row[key] for key, _label in COLUMNS])
     for index, (key, _label) in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
@@ -159,8 +176,20 @@ def export_xlsx(request):
     sheet.auto_filter.ref = sheet.dimensions
     buffer = BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@require_GET
+def export_csv(request):
+    response = HttpResponse(_export(request, "csv", _csv), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
+
+
+@require_GET
+def export_xlsx(request):
     response = HttpResponse(
-        buffer.getvalue(),
+        _export(request, "xlsx", _xlsx),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
