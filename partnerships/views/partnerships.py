@@ -1,5 +1,7 @@
 """The list of partnerships, a partnership's page, creating and editing one."""
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -83,6 +85,7 @@ def partnership_list(request):
         queryset = apply_list_filters(queryset, form.cleaned_data)
     page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
     page.object_list = list(page.object_list)
+    reference = functools.cache(freshness.reference_stamp)  # read once, when needed
     # A row shows its partnership, its partner count (both renew updated_at,
     # core.freshness) and names from reference data: the rows' HTML is cached
     # by the shown partnerships' updated_at.
@@ -90,7 +93,7 @@ def partnership_list(request):
         "partnership-rows",
         lambda: [
             [(p.pk, p.updated_at.isoformat()) for p in page.object_list],
-            freshness.reference_stamp(),
+            reference(),
         ],
         lambda: _render_rows(page.object_list),
     )
@@ -104,7 +107,7 @@ def partnership_list(request):
         lambda: [
             scope.key,
             sorted(query.lists()),
-            freshness.reference_stamp(),
+            reference(),
         ],
         lambda: render_to_string("partnerships/includes/list_filter.html", {"form": form}),
     )
