@@ -63,19 +63,12 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
             ],
         )
 
-    status_labels = dict(Status.choices)
-    phase_names = dict(Phase.objects.values_list("number", "name"))
-    by_status = [
-        (value, status_labels.get(value, value), n)
-        for value, _label, n in summary.counts(partnerships, "status")
-    ]
+    phases = list(Phase.objects.values_list("pk", "number", "name"))
+    counted = summary.partnership_counts(partnerships, [pk for pk, _n, _name in phases])
     charts = [
         chart(
             _("Samenwerkingen per fase"),
-            [
-                (value, f"{number}. {phase_names.get(number, '')}", n)
-                for value, number, n in summary.counts(partnerships, "phase_id", "phase__number")
-            ],
+            [(pk, f"{number}. {name}", counted["phase"][pk]) for pk, number, name in phases],
             "phase",
         ),
         chart(
@@ -88,7 +81,11 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
             summary.counts(partnerships, "lead_municipality_id", "lead_municipality__name"),
             "municipality",
         ),
-        chart(_("Samenwerkingen per status"), by_status, "status"),
+        chart(
+            _("Samenwerkingen per status"),
+            [(value, label, counted["status"][value]) for value, label in Status.choices],
+            "status",
+        ),
     ]
     assessments_by_status, by_outcome = summary.assessment_counts(partnerships)
     queue = reverse("assessment:review_queue")
@@ -111,7 +108,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     labels = [f"{form.fields[k].label}: {v}" for k, v in filters.items()]
     return Dashboard(
         form=form,
-        total=partnerships.count(),
+        total=counted["total"],
         charts=charts,
         assessment_status=status_chart,
         assessment_outcome=outcome_chart,

@@ -74,11 +74,19 @@ def filter_partnerships(queryset, *, municipality=None, theme=None, start=None, 
     return queryset
 
 
+def _groupable(partnerships):
+    """``partnerships`` as a queryset that can be grouped: a DISTINCT one (the
+    filter on participating gemeenten joins a list) goes through a subquery."""
+    if partnerships.query.distinct:
+        return Partnership.objects.filter(pk__in=partnerships.values("pk"))
+    return partnerships
+
+
 def counts(partnerships, field_name, label_field=None):
     """[(value, label, count)] grouped by one field of the partnerships."""
     label_field = label_field or field_name
     rows = (
-        Partnership.objects.filter(pk__in=partnerships.values("pk"))
+        _groupable(partnerships)
         .values(field_name, label_field)
         .annotate(n=Count("pk"))
         .order_by(label_field)
@@ -86,20 +94,49 @@ def counts(partnerships, field_name, label_field=None):
     return [(row[field_name], row[label_field], row["n"]) for row in rows]
 
 
+def tally(queryset, **groups) -> dict:
+    """Counts of ``queryset`` in one query (conditional aggregation):
+    ``groups`` maps a name to ``{value: Q}``; the result maps the same name to
+    ``{value: count}``, ``"total"`` to the number of rows."""
+    aliases = {}
+    expressions = {"total": Count("pk")}
+    for group, conditions in groups.items():
+        for index, (value, condition) in enumerate(conditions.items()):
+            alias = f"{group}_{index}"
+            aliases[alias] = (group, value)
+            expressions[alias] = Count("pk", filter=condition)
+    row = queryset.aggregate(**expressions)
+    result = {"total": row["total"], **{group: {} for group in groups}}
+    for alias, (group, value) in aliases.items():
+        result[group][value] = row[alias]
+    return result
+
+
+def partnership_counts(partnerships, phases) -> dict:
+    """The number of partnerships, per status and per phase (``phases``: the
+    phases' keys), in one query."""
+    return tally(
+        partnerships,
+        status={value: Q(status=value) for value in Status.values},
+        phase={pk: Q(phase_id=pk) for pk in phases},
+    )
+
+
 def assessment_counts(partnerships):
+    """Assessments per status, and the final ones per outcome, in one query."""
     assessments = Assessment.objects.filter(
         participation__partnership__in=partnerships.values("pk")
     )
-    by_status = dict(assessments.values_list("status").annotate(n=Count("pk")).order_by())
-    by_outcome = dict(
-        assessments.filter(status=AssessmentStatus.FINAL)
-        .values_list("outcome")
-        .annotate(n=Count("pk"))
-        .order_by()
+    counted = tally(
+        assessments,
+        status={value: Q(status=value) for value in AssessmentStatus.values},
+        outcome={
+            value: Q(status=AssessmentStatus.FINAL, outcome=value) for value in Outcome.values
+        },
     )
     return (
-        [(value, label, by_status.get(value, 0)) for value, label in AssessmentStatus.choices],
-        [(value, label, by_outcome.get(value, 0)) for value, label in Outcome.choices],
+        [(value, label, counted["status"][value]) for value, label in AssessmentStatus.choices],
+        [(value, label, counted["outcome"][value]) for value, label in Outcome.choices],
     )
 
 

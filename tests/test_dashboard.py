@@ -86,6 +86,23 @@ def test_filters_apply_and_numbers_link_to_the_list_they_count(world, region_dat
     assert [p.name for p in listed] == ["Zwolle B"]
 
 
+def test_every_phase_and_status_is_shown_also_when_none_is_in_it(world, region_data):
+    region_data["kampen"].status = Status.PAUSED
+    region_data["kampen"].save()
+    dashboard = world.client_for(world.coordinator).get(reverse("home")).context["dashboard"]
+    by_phase, by_status = dashboard.charts[0], dashboard.charts[3]
+    assert [bar.label.split(".")[0] for bar in by_phase.bars] == [str(n) for n in range(1, 8)]
+    assert {bar.label: bar.count for bar in by_phase.bars if bar.count} == {
+        f"1. {phase(1).name}": 2,
+        f"5. {phase(5).name}": 1,
+    }
+    assert [(bar.label, bar.count) for bar in by_status.bars] == [
+        ("Actief", 2),
+        ("Gepauzeerd", 1),
+        ("Beëindigd", 0),
+    ]
+
+
 def test_filter_by_period_and_theme(world, region_data):
     region_data["kampen"].start_date = date(2030, 1, 1)
     region_data["kampen"].theme = ThemeFactory(name="Roken")

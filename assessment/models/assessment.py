@@ -100,10 +100,11 @@ class Assessment(models.Model):
         verbose_name = _("afweging")
         verbose_name_plural = _("afwegingen")
         ordering = ["-created_at", "-pk"]
-        indexes = [
-            models.Index(fields=["status", "submitted_at"]),
-            models.Index(fields=["participation", "status"]),
-        ]
+        # Lists of assessments are always within a scope: they are found from
+        # the scope's partnerships through their participations. (An index on
+        # status and submitted_at made PostgreSQL walk the whole country's
+        # review queue in date order instead, three times slower for a region.)
+        indexes = [models.Index(fields=["participation", "status"])]
 
     def __str__(self):
         return _("Afweging %(organisation)s voor %(partnership)s") % {

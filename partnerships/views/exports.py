@@ -59,8 +59,11 @@ def export_rows(user, params):
     filters.pop("theme", None)
     queryset = filter_partnerships(queryset, **filters)
 
+    # The partnerships as a subquery (not a list of keys) in all three, so the
+    # database plans one join however many partnerships match.
+    chosen = queryset.values("pk")
     rows = list(
-        Partnership.objects.filter(pk__in=queryset.values("pk"))
+        Partnership.objects.filter(pk__in=chosen)
         .order_by("lead_municipality__name", "name", "pk")
         .values(
             "pk",
@@ -75,11 +78,10 @@ def export_rows(user, params):
             "planned_end_date",
         )
     )
-    ids = [row["pk"] for row in rows]
     partners: dict[int, list[str]] = {}
     participations: dict[int, tuple[int, str]] = {}
     for participation_id, partnership_id, name in (
-        Participation.objects.filter(partnership_id__in=ids)
+        Participation.objects.filter(partnership__in=chosen)
         .order_by("organisation__name")
         .values_list("pk", "partnership_id", "organisation__name")
     ):
@@ -90,7 +92,7 @@ def export_rows(user, params):
     reassessment = dict(REASSESSMENT_LABELS)
     for participation_id, outcome, kind in (
         Assessment.objects.filter(
-            participation_id__in=participations, status=AssessmentStatus.FINAL
+            participation__partnership__in=chosen, status=AssessmentStatus.FINAL
         )
         .order_by("finalised_at")  # the newest wins below
         .values_list("participation_id", "outcome", "kind")
