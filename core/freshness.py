@@ -26,6 +26,7 @@ call :func:`changed` or :func:`mark_everything_changed` themselves."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -81,7 +82,19 @@ def write_new_reference_stamp() -> None:
         DataStamp.objects.update_or_create(pk=REFERENCE_STAMP, defaults={"token": token})
 
 
-def state_of(partnerships) -> str:
+@dataclass(frozen=True)
+class State:
+    """What :func:`state_of` tells of a set of partnerships."""
+
+    count: int
+    newest: str
+    keys: int
+
+    def __str__(self) -> str:  # the part of a cache key
+        return f"{self.count}:{self.newest}:{self.keys}"
+
+
+def state_of(partnerships) -> State:
     """The state of a set of partnerships (a queryset), in one aggregate query.
 
     Every change to a partnership or to what belongs to it renews its
@@ -95,7 +108,7 @@ def state_of(partnerships) -> str:
         n=Count("pk"), newest=Max("updated_at"), keys=Sum("pk")
     )
     newest = row["newest"].isoformat() if row["newest"] else "-"
-    return f"{row['n']}:{newest}:{row['keys'] or 0}"
+    return State(row["n"], newest, row["keys"] or 0)
 
 
 def _once_on_commit(function) -> None:

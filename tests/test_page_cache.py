@@ -288,8 +288,22 @@ def test_the_list_serves_its_rows_from_the_cache(world, partnership):
     with CaptureQueriesContext(connection) as queries:
         list_page(client)
     assert not any("partnerships_participation" in q["sql"] for q in queries)
+    page_queries = [q for q in queries if '"partnerships_partnership"."name"' in q["sql"]]
+    assert page_queries == [], "the rows and their number from the cache"
     choices = [q for q in queries if 'FROM "partnerships_theme"' in q["sql"]]
     assert choices == [], "the filter form's choices from the cache"
+
+
+def test_the_list_shows_a_new_or_deleted_partnership_and_its_count_at_once(world, partnership):
+    client = world.client_for(world.officer)
+    assert "1 samenwerking gevonden" in list_page(client)
+    new = PartnershipFactory(name="Aan de slag", lead_municipality=world.municipality)
+    html = list_page(client)
+    assert "2 samenwerkingen gevonden" in html
+    assert html.index("Aan de slag") < html.index("Gezonde Kinderkeuken"), "sorted by name"
+    new.delete()
+    html = list_page(client)
+    assert "1 samenwerking gevonden" in html and "Aan de slag" not in html
 
 
 def test_the_list_shows_a_new_partner_and_a_new_status_at_once(world, partnership):

@@ -83,23 +83,29 @@ def partnership_list(request):
     )
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
-    page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = list(page.object_list)
+    paginator = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE)
     reference = functools.cache(freshness.reference_stamp)  # read once, when needed
-    # A row shows its partnership, its partner count (both renew updated_at,
-    # core.freshness) and names from reference data: the rows' HTML is cached
-    # by the shown partnerships' updated_at.
-    rows = fragments.cached_html(
-        "partnership-rows",
-        lambda: [
-            [(p.pk, p.updated_at.isoformat()) for p in page.object_list],
-            reference(),
-        ],
-        lambda: _render_rows(page.object_list),
-    )
     query = request.GET.copy()
     query.pop("pagina", None)
     scope = scope_for(user)
+    # A row shows its partnership, its partner count (both renew updated_at,
+    # core.freshness) and names from reference data: the rows' HTML is cached
+    # by the state of the matching partnerships, which also tells how many
+    # there are; a page from the cache costs no query of its own.
+    state = freshness.state_of(queryset) if fragments.enabled() else None
+    if state is not None:
+        paginator.count = state.count
+    page = paginator.get_page(request.GET.get("pagina"))
+
+    def render_rows():
+        page.object_list = list(page.object_list)
+        return _render_rows(page.object_list)
+
+    rows = fragments.cached_html(
+        "partnership-rows",
+        lambda: [scope.key, sorted(query.lists()), page.number, state, reference()],
+        render_rows,
+    )
     # The filter form's choices (themes, phases, the scope's gemeenten) are
     # reference data: its HTML is cached per scope and filter.
     filter_form = fragments.cached_html(
