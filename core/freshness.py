@@ -2,16 +2,18 @@
 
 Two signals, both renewed by the model signals of every domain record:
 
-- ``Partnership.updated_at``: the last change to a partnership *or anything
-  shown on its page* (partners, contributions, goals, indicators, measurements,
-  agreements, activities, checklist, phase, assessments and their answers, the
-  partner organisations). A change to such a record touches the partnerships it
-  belongs to in the same transaction, so the new time becomes visible together
-  with the change. One partnership's cached page is keyed by it, and only a
-  change to that partnership makes it stale. Figures and files over many
-  partnerships (the dashboard, the exports) are keyed by :func:`state_of` the
-  partnerships a user may see: it changes when one of them changes, or when
-  one joins or leaves the set, and not when another region's data changes.
+- ``Partnership.updated_at`` and ``Partnership.revision``: the time of the
+  last change to a partnership *or anything shown on its page* (partners,
+  contributions, goals, indicators, measurements, agreements, activities,
+  checklist, phase, assessments and their answers, the partner organisations)
+  and a count of those changes. A change to such a record touches the
+  partnerships it belongs to in the same transaction, so both become visible
+  together with the change. One partnership's cached pages are keyed by its
+  ``updated_at``, and only a change to that partnership makes them stale.
+  Figures, lists and files over many partnerships (the dashboard, the list, the
+  exports) are keyed by :func:`state_of` the partnerships a user may see: it
+  changes when one of them changes, or when one joins or leaves the set, and
+  not when another region's data changes.
 - the *reference* stamp: a token renewed (once the transaction commits) when
   reference data changes: regions, gemeenten, themes, phases, the checklist,
   the questionnaire, or a user's name. Everything cached includes it.
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, F, Sum
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.utils import timezone
 
@@ -87,28 +89,29 @@ class State:
     """What :func:`state_of` tells of a set of partnerships."""
 
     count: int
-    newest: str
     keys: int
+    revisions: int
 
     def __str__(self) -> str:  # the part of a cache key
-        return f"{self.count}:{self.newest}:{self.keys}"
+        return f"{self.count}:{self.keys}:{self.revisions}"
 
 
 def state_of(partnerships) -> State:
     """The state of a set of partnerships (a queryset), in one aggregate query.
 
-    Every change to a partnership or to what belongs to it renews its
-    ``updated_at`` with the current time, so the newest ``updated_at`` moves on
-    whenever one of them changes or a changed one joins the set; the number and
-    the sum of the keys change when one leaves it (deleted, or moved out of a
-    scope or filter)."""
+    Every change to a partnership or to what belongs to it adds one to its
+    ``revision`` when it commits, so the sum of the revisions goes up with any
+    change to a member, in whatever order transactions commit (the newest
+    ``updated_at`` would not: a change written earlier but committed later
+    hides behind a newer one). The number and the sum of the keys change when
+    a partnership joins or leaves the set (created, deleted, or moved into or
+    out of a scope or filter)."""
     from partnerships.models import Partnership
 
     row = Partnership.objects.filter(pk__in=partnerships.values("pk")).aggregate(
-        n=Count("pk"), newest=Max("updated_at"), keys=Sum("pk")
+        n=Count("pk"), keys=Sum("pk"), revisions=Sum("revision")
     )
-    newest = row["newest"].isoformat() if row["newest"] else "-"
-    return State(row["n"], newest, row["keys"] or 0)
+    return State(row["n"], row["keys"] or 0, row["revisions"] or 0)
 
 
 def _once_on_commit(function) -> None:
@@ -128,19 +131,20 @@ def touch_partnerships(**lookup) -> None:
     """Mark the partnerships matching ``lookup`` as changed now (in this transaction)."""
     from partnerships.models import Partnership
 
-    Partnership.objects.filter(**lookup).update(updated_at=timezone.now())
+    Partnership.objects.filter(**lookup).update(
+        updated_at=timezone.now(), revision=F("revision") + 1
+    )
 
 
-def changed(instance) -> None:
-    """Record that ``instance`` (a domain record) changed."""
+def changed(instance, *, deleted: bool = False) -> None:
+    """Record that ``instance`` (a domain record) changed or is being deleted."""
     label = instance._meta.label_lower
     path = PARTNERSHIP_PATHS.get(label)
     if path is None:
         mark_everything_changed()
-    elif path != "pk":
+    elif path != "pk" or not deleted:
         touch_partnerships(**{path: instance.pk})
-    # A partnership's own save sets its updated_at (auto_now); its delete
-    # makes it leave every set (state_of).
+    # A deleted partnership leaves every set it was in (state_of).
 
 
 def _tracked(model) -> bool:
@@ -163,7 +167,7 @@ def _on_save(sender, instance, raw=False, **kwargs):
 def _on_delete(sender, instance, **kwargs):
     # Before the delete, while the path to the partnership still exists.
     if _tracked(sender):
-        changed(instance)
+        changed(instance, deleted=True)
 
 
 def _on_user_save(sender, instance, update_fields=None, **kwargs):

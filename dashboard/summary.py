@@ -98,6 +98,7 @@ def tally(queryset, **groups) -> dict:
     """Counts of ``queryset`` in one query (conditional aggregation):
     ``groups`` maps a name to ``{value: Q}``; the result maps the same name to
     ``{value: count}``, ``"total"`` to the number of rows."""
+    assert "total" not in groups, "the total has its own place in the result"
     aliases = {}
     expressions = {"total": Count("pk")}
     for group, conditions in groups.items():

@@ -4,9 +4,11 @@ These tests commit for real (transactional), because the cache is made stale
 when a change commits (core.freshness)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -36,6 +38,12 @@ def client_for(username) -> Client:
 def shown_total(response) -> int:
     match = re.search(r'<span class="stat">(\d+)</span>', response.content.decode())
     assert match, "the dashboard shows its total"
+    return int(match.group(1))
+
+
+def ended_shown(response) -> int:
+    match = re.search(r'aria-label="Beëindigd: (\d+)"', response.content.decode())
+    assert match, "the status chart shows the ended partnerships"
     return int(match.group(1))
 
 
@@ -76,7 +84,8 @@ def test_a_change_shows_on_the_next_visit(demo, change):
             lead_municipality=kampen,
             phase=partnership.phase,
         )
-    before = shown_total(client.get(reverse("home"), filters))
+    first = client.get(reverse("home"), filters)
+    before, ended_before = shown_total(first), ended_shown(first)
     with transaction.atomic():
         if change == "create":
             Partnership.objects.create(
@@ -100,7 +109,7 @@ def test_a_change_shows_on_the_next_visit(demo, change):
     response = client.get(reverse("home"), filters)
     assert shown_total(response) == expected == counted_total("coordinator.ijsselland", filters)
     if change == "status":
-        assert "Beëindigd" in response.content.decode()
+        assert ended_shown(response) == ended_before + 1
 
 
 def test_each_scope_gets_its_own_figures(demo):
@@ -150,6 +159,33 @@ def test_logging_in_does_not_make_the_figures_stale(demo):
     assert response.status_code == 302, "logged in"
     after = freshness.reference_stamp(), freshness.state_of(visible_partnerships(zwolle))
     assert after == before
+
+
+def test_a_change_that_commits_late_still_changes_the_state(demo):
+    """A change written before another but committed after it (its updated_at
+    is older than the newest) still gives the set a new state."""
+    partnerships = Partnership.objects.filter(lead_municipality__name="Zwolle")
+    early, late = partnerships.order_by("pk")[:2]
+    freshness.touch_partnerships(pk=late.pk)
+    before = freshness.state_of(partnerships)
+    # What the late commit brings: its touch, stamped with an earlier time.
+    Partnership.objects.filter(pk=early.pk).update(
+        updated_at=Partnership.objects.get(pk=late.pk).updated_at - timedelta(seconds=1),
+        revision=F("revision") + 1,
+    )
+    assert freshness.state_of(partnerships) != before
+
+
+def test_saving_a_partnership_read_earlier_does_not_set_its_revision_back(demo):
+    partnership = Partnership.objects.filter(lead_municipality__name="Zwolle").first()
+    read_earlier = Partnership.objects.get(pk=partnership.pk)
+    freshness.touch_partnerships(pk=partnership.pk)  # meanwhile, another change
+    revision = Partnership.objects.get(pk=partnership.pk).revision
+    read_earlier.name = "Nieuwe naam"
+    read_earlier.save()
+    saved = Partnership.objects.get(pk=partnership.pk)
+    assert saved.name == "Nieuwe naam"
+    assert saved.revision == revision + 1
 
 
 def test_another_regions_change_leaves_the_figures_cached(demo):

@@ -106,8 +106,15 @@ class Partnership(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    # Goes up by one with every change to the partnership or to anything on its
+    # page, in the database and in the change's own transaction
+    # (core.freshness), so sums of it over a set of partnerships change with any
+    # committed change, in whatever order transactions commit.
+    revision = models.PositiveBigIntegerField(_("revisie"), default=0, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[participating_municipalities])
+    history = HistoricalRecords(
+        m2m_fields=[participating_municipalities], excluded_fields=["revision"]
+    )
 
     class Meta:
         verbose_name = _("samenwerking")
@@ -121,6 +128,17 @@ class Partnership(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The revision only goes up in the database (core.freshness): saving an
+        # instance read earlier must not write its old revision back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "revision"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("partnerships:detail", args=[self.pk])

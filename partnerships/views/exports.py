@@ -97,6 +97,8 @@ def export_rows(user, params):
         .order_by("finalised_at")  # the newest wins below
         .values_list("participation_id", "outcome", "kind")
     ):
+        if participation_id not in participations:
+            continue  # became a partner between the two queries: in the next export
         partnership_id, name = participations[participation_id]
         label = reassessment[outcome] if kind == AssessmentKind.REASSESSMENT else labels[outcome]
         outcomes.setdefault(partnership_id, {})[name] = str(label)

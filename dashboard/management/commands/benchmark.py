@@ -8,9 +8,9 @@ there yet, logs in as the GGD coordinator with the most partnerships and
 requests each page repeatedly through Django's full stack (middleware,
 session, templates). Prints per page the number of queries, the median and
 95th-percentile time, and both as a ratio to the smallest logged-in page.
-The dashboard, a partnership's page and an assessment's page are measured
-twice: as usually served (from the cache) and right after a change to what
-they show (gathered afresh)."""
+The pages (but the outcome, which is the assessment page's sibling) and
+every download are measured twice: as usually served (from the cache) and
+right after a change to what they show (gathered afresh)."""
 
 import statistics
 import time
@@ -23,7 +23,6 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import Role, User
 from assessment.models import Assessment, AssessmentStatus, ReportDownload
@@ -75,7 +74,7 @@ class Command(BaseCommand):
         )
         client = Client()
         client.force_login(coordinator)
-        started = timezone.now()
+        last_download = ReportDownload.objects.order_by("-pk").values_list("pk", flat=True).first()
 
         def change_partnership():
             # What any change on the partnership's page does (core.freshness).
@@ -90,6 +89,12 @@ class Command(BaseCommand):
             # Every request right after a change in the region: counted afresh.
             ("dashboard na een wijziging", reverse("home"), repeat, change_partnership),
             ("lijst van samenwerkingen", reverse("partnerships:list"), repeat),
+            (
+                "lijst na een wijziging",
+                reverse("partnerships:list"),
+                repeat,
+                change_partnership,
+            ),
             ("pagina van een samenwerking", partnership.get_absolute_url(), repeat),
             (
                 "samenwerking na een wijziging",
@@ -188,7 +193,9 @@ class Command(BaseCommand):
                 f"{label:<30}{query_count:>8}{median:>12.1f}{p95:>10.1f}{median / baseline:>12.1f}"
             )
         # The benchmark's own downloads are not real ones: leave no log of them.
-        ReportDownload.objects.filter(user=coordinator, downloaded_at__gte=started).delete()
+        ReportDownload.objects.filter(
+            pk__gt=last_download or 0, user=coordinator, assessment=assessment
+        ).delete()
         self.stdout.write(
             "\nDoel: elke pagina binnen 3 × de minimale pagina en met evenveel queries als bij "
             "de demodata. Een PDF maken kost WeasyPrint zelf het meeste: dat meet benchmark_pdf."
