@@ -113,7 +113,13 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         assessment_status=status_chart,
         assessment_outcome=outcome_chart,
         contributions=summary.contribution_sums(partnerships),
-        attention=summary.attention(partnerships, visible_assessments(user)),
+        # The filters apply to everything, the assessments waiting for review too.
+        attention=summary.attention(
+            partnerships,
+            visible_assessments(user).filter(
+                participation__partnership__in=partnerships.values("pk")
+            ),
+        ),
         filter_query=params.urlencode() if hasattr(params, "urlencode") else "",
         filter_labels=labels,
     )

@@ -139,6 +139,17 @@ def test_attention_lists(world, region_data):
     # Nothing in this fresh data set is older than 90 days.
     assert attention["stale"].total == 0
 
+    # The filters apply to the lists too: Zwolle's page shows only Zwolle's.
+    zwolle_only = (
+        world.client_for(world.coordinator)
+        .get(reverse("home"), {"municipality": world.municipality.pk})
+        .context["dashboard"]
+        .attention
+    )
+    assert zwolle_only["review"].items == []
+    assert zwolle_only["crowded"].items == [zwolle_b]
+    assert zwolle_a in zwolle_only["unassessed"].items
+
 
 def test_dashboard_queries_do_not_grow_with_the_data(world, region_data):
     client = world.client_for(world.coordinator)
