@@ -15,6 +15,7 @@ from accounts.scoping import (
     visible_municipalities,
     visible_partnerships,
 )
+from assessment.models import AssessmentStatus
 from core import fragments, freshness
 from partnerships.models import Phase, Status
 
@@ -26,6 +27,8 @@ from .forms import DashboardFilterForm
 class Dashboard:
     form: DashboardFilterForm
     total: int
+    total_url: str
+    review_url: str
     charts: list
     assessment_status: summary.Chart
     assessment_outcome: summary.Chart
@@ -47,18 +50,19 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     form = form or filter_form(user, params)
     filters = form.filters()
     partnerships = summary.filter_partnerships(visible_partnerships(user), **filters)
-    # The partnership list understands gemeente and theme; the period stays on the dashboard.
-    base = {}
-    if filters.get("municipality"):
-        base["municipality"] = filters["municipality"].pk
-    if filters.get("theme"):
-        base["theme"] = filters["theme"].pk
+    # Every number links to the list it counts: the partnership list and the
+    # assessments' list understand the same filters.
+    base = {
+        name: value.isoformat() if hasattr(value, "isoformat") else getattr(value, "pk", value)
+        for name, value in filters.items()
+    }
+    scope = scope_for(user)
 
-    def chart(title, rows, key):
+    def chart(title, rows, key, linked=lambda value: True):
         return summary.Chart(
             title,
             [
-                summary.Bar(str(label), n, _list_url(base, **{key: value}))
+                summary.Bar(str(label), n, _list_url(base, **{key: value}) if linked(value) else "")
                 for value, label, n in rows
             ],
         )
@@ -79,7 +83,10 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         chart(
             _("Samenwerkingen per trekkende gemeente"),
             summary.counts(partnerships, "lead_municipality_id", "lead_municipality__name"),
-            "municipality",
+            "lead",
+            # An officer's list filters on her own gemeente only; the others
+            # lead partnerships she takes part in.
+            lambda pk: scope.kind != "municipality" or pk == scope.municipality_id,
         ),
         chart(
             _("Samenwerkingen per status"),
@@ -89,19 +96,21 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     ]
     assessments_by_status, by_outcome = summary.assessment_counts(partnerships)
     queue = reverse("assessment:review_queue")
+
+    def queue_url(**extra):
+        return f"{queue}?{urlencode({**base, **extra})}"
+
     status_chart = summary.Chart(
         _("Afwegingen per status"),
         [
-            summary.Bar(str(label), n, f"{queue}?{urlencode({'status': value})}")
+            summary.Bar(str(label), n, queue_url(status=value))
             for value, label, n in assessments_by_status
         ],
     )
     outcome_chart = summary.Chart(
         _("Vastgestelde afwegingen per uitkomst"),
         [
-            summary.Bar(
-                str(label), n, f"{queue}?{urlencode({'status': 'vastgesteld', 'outcome': value})}"
-            )
+            summary.Bar(str(label), n, queue_url(status=AssessmentStatus.FINAL, outcome=value))
             for value, label, n in by_outcome
         ],
     )
@@ -109,6 +118,8 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     return Dashboard(
         form=form,
         total=counted["total"],
+        total_url=_list_url(base),
+        review_url=queue_url(status=AssessmentStatus.IN_REVIEW),
         charts=charts,
         assessment_status=status_chart,
         assessment_outcome=outcome_chart,

@@ -3,6 +3,7 @@ constant queries, right column types."""
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from assessment import workflow
-from partnerships.models import Status
+from partnerships.models import ParticipationStatus, Status
 from tests.assessment_helpers import answer_all
 from tests.factories import (
     ActivityFactory,
@@ -291,3 +292,105 @@ def test_export_lists_partners_and_the_outcomes_of_their_final_assessments(world
     assert "Aaa Supermarkt" in zwolle_a[10]
     assert zwolle_a[11] == "Aaa Supermarkt: Niet samenwerken"
     assert zwolle_a[9] == "2"
+
+
+def listed_count(client, url) -> int:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    if "page" in response.context:
+        return response.context["page"].paginator.count
+    return len(response.context["assessments"])
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"municipality": "zwolle"},
+        {"start": "2026-06-01", "end": "2026-12-31"},
+        {"theme": "roken", "start": "2020-01-01"},
+    ],
+)
+def test_every_number_links_to_a_list_of_exactly_that_many(world, region_data, filters):
+    kampen = region_data["kampen"]
+    kampen.theme = ThemeFactory(name="Roken")
+    kampen.planned_end_date = date(2026, 3, 1)  # ended before the period above
+    kampen.save()
+    region_data["zwolle"][1].participating_municipalities.add(world.municipality_same_region)
+    participation = ParticipationFactory(partnership=region_data["zwolle"][0])
+    assessment = workflow.start(participation, world.officer)
+    answer_all(assessment)
+    workflow.submit(assessment, world.officer)
+    params = {
+        **filters,
+        **({"municipality": world.municipality.pk} if "municipality" in filters else {}),
+        **({"theme": kampen.theme.pk} if "theme" in filters else {}),
+    }
+    client = world.client_for(world.coordinator)
+    dashboard = client.get(reverse("home"), params).context["dashboard"]
+    assert listed_count(client, dashboard.total_url) == dashboard.total
+    bars = [
+        bar
+        for chart in [*dashboard.charts, dashboard.assessment_status, dashboard.assessment_outcome]
+        for bar in chart.bars
+    ]
+    assert any(bar.count for bar in bars)
+    for bar in bars:
+        assert listed_count(client, bar.url) == bar.count, bar
+    review = dashboard.attention["review"]
+    assert listed_count(client, dashboard.review_url) == review.total
+
+
+def test_an_officer_gets_links_for_her_own_gemeente_as_lead_only(world, region_data):
+    kampen = region_data["kampen"]
+    kampen.participating_municipalities.add(world.municipality)
+    client = world.client_for(world.officer)
+    dashboard = client.get(reverse("home")).context["dashboard"]
+    leads = {bar.label: bar for bar in dashboard.charts[2].bars}
+    assert set(leads) == {"Zwolle", "Kampen"}
+    assert leads["Kampen"].url == "", "her list cannot filter on another gemeente"
+    assert listed_count(client, leads["Zwolle"].url) == leads["Zwolle"].count == 2
+
+
+def test_exports_keep_names_that_look_like_formulas_as_text(world, region_data):
+    PartnershipFactory(name='=HYPERLINK("http://x")', lead_municipality=world.municipality)
+    client = world.client_for(world.coordinator)
+    rows = csv.reader(
+        io.StringIO(client.get(reverse("partnerships:export_csv")).content.decode("utf-8-sig")),
+        delimiter=";",
+    )
+    assert '\'=HYPERLINK("http://x")' in [row[0] for row in rows]
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("partnerships:export_xlsx")).content)
+    ).active
+    cell = next(c for c in sheet["A"] if str(c.value).startswith("=HYPERLINK"))
+    assert cell.data_type == "s"
+
+
+def test_exports_leave_withdrawn_partners_out_as_the_list_does(world, region_data):
+    zwolle_a = region_data["zwolle"][0]
+    ParticipationFactory(
+        partnership=zwolle_a,
+        organisation__name="Teruggetrokken BV",
+        status=ParticipationStatus.WITHDRAWN,
+    )
+    response = world.client_for(world.coordinator).get(reverse("partnerships:export_csv"))
+    rows = {
+        row[0]: row
+        for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    }
+    assert "Teruggetrokken BV" not in rows["Zwolle A"][10]
+    assert rows["Zwolle A"][9] == "1"
+
+
+def test_the_list_offers_itself_as_csv_and_excel_with_its_filters(world, region_data):
+    client = world.client_for(world.coordinator)
+    response = client.get(reverse("partnerships:list"), {"phase": phase(5).pk})
+    assert [p.name for p in response.context["page"].object_list] == ["Zwolle B"]
+    html = response.content.decode()
+    export = re.search(r'href="([^"]*export\.csv[^"]*)"', html).group(1).replace("&amp;", "&")
+    rows = list(
+        csv.reader(io.StringIO(client.get(export).content.decode("utf-8-sig")), delimiter=";")
+    )
+    assert [row[0] for row in rows[1:]] == ["Zwolle B"]
+    assert "export.xlsx?phase=" in html

@@ -16,9 +16,13 @@ from accounts.scoping import (
     get_assessment_for_user,
     scope_for,
     visible_assessments,
+    visible_municipalities,
+    visible_partnerships,
 )
 from core import fragments, freshness
 from core.history import history_entries
+from dashboard.forms import DashboardFilterForm
+from dashboard.summary import filter_partnerships
 from partnerships.views.common import load_partnership
 
 from .. import workflow
@@ -354,13 +358,21 @@ def review_queue(request):
         if scope.kind == "region"
         else [AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW]
     )
-    # The dashboard links here with ?status=…&outcome=… for the list it counts.
+    # The dashboard links here with ?status=…&outcome=… and its own filters
+    # (gemeente, theme, period of the partnerships) for the list it counts.
     filtered = request.GET.get("status") in AssessmentStatus.values
     if filtered:
         statuses = [request.GET["status"]]
     queryset = Assessment.objects.filter(status__in=statuses)
     if request.GET.get("outcome") in Outcome.values:
         queryset = queryset.filter(outcome=request.GET["outcome"])
+    filters = DashboardFilterForm(
+        request.GET or None, municipalities=visible_municipalities(user)
+    ).filters()
+    if filters:
+        filtered = True
+        partnerships = filter_partnerships(visible_partnerships(user), **filters)
+        queryset = queryset.filter(participation__partnership__in=partnerships.values("pk"))
     assessments = list(
         visible_assessments(
             user,
@@ -388,6 +400,7 @@ def review_queue(request):
             "assessments": assessments,
             "notifications": notifications,
             "is_coordinator": scope.kind == "region",
+            "filtered": filtered,
         },
     )
 

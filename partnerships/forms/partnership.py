@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DateInput, FilterForm
 from regions.models import Municipality
 
 from ..models import OrganisationalForm, Partnership, Phase, Status, Theme
@@ -77,8 +77,11 @@ class PartnershipForm(forms.ModelForm):
         return partnership
 
 
-class PartnershipFilterForm(forms.Form):
-    """The filters above the list of partnerships (GET)."""
+class PartnershipFilterForm(FilterForm):
+    """The filters above the list of partnerships (GET); the dashboard's
+    numbers link here with theirs (gemeente, theme, period and the one counted)."""
+
+    municipality_fields = ("municipality", "lead")
 
     q = forms.CharField(label=_("Zoeken"), required=False)
     theme = forms.ModelChoiceField(
@@ -88,7 +91,13 @@ class PartnershipFilterForm(forms.Form):
         label=_("Fase"), queryset=Phase.objects.all(), required=False, empty_label=_("Alle")
     )
     municipality = forms.ModelChoiceField(
-        label=_("Gemeente"),
+        label=_("Gemeente (trekker of deelnemer)"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("Alle"),
+    )
+    lead = forms.ModelChoiceField(
+        label=_("Trekkende gemeente"),
         queryset=Municipality.objects.none(),
         required=False,
         empty_label=_("Alle"),
@@ -97,9 +106,4 @@ class PartnershipFilterForm(forms.Form):
         label=_("Status"), choices=[("", _("Alle")), *Status.choices], required=False
     )
 
-    def __init__(self, *args, municipalities, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs["class"] = css
+    field_order = ["q", "theme", "phase", "municipality", "lead", "status", "start", "end"]

@@ -22,11 +22,9 @@ from assessment.models import (
     Outcome,
 )
 from core import fragments, freshness
-from dashboard.forms import DashboardFilterForm
-from dashboard.summary import filter_partnerships
 
 from ..forms.partnership import PartnershipFilterForm
-from ..models import Participation, Partnership, Status
+from ..models import Participation, ParticipationStatus, Partnership, Status
 from .partnerships import apply_list_filters
 
 COLUMNS = [
@@ -46,18 +44,12 @@ COLUMNS = [
 
 
 def export_rows(user, params):
-    """The rows of the export: the list's and the dashboard's filters apply.
+    """The rows of the export: the list's filters apply (the dashboard's are among them).
     Three queries of plain values, however many partnerships."""
-    municipalities = visible_municipalities(user)
     queryset = visible_partnerships(user)
-    list_form = PartnershipFilterForm(params, municipalities=municipalities)
-    if list_form.is_valid():
-        queryset = apply_list_filters(queryset, list_form.cleaned_data)
-    dashboard_form = DashboardFilterForm(params, municipalities=municipalities)
-    filters = dashboard_form.filters()
-    filters.pop("municipality", None)  # applied above already
-    filters.pop("theme", None)
-    queryset = filter_partnerships(queryset, **filters)
+    form = PartnershipFilterForm(params, municipalities=visible_municipalities(user))
+    if form.is_valid():
+        queryset = apply_list_filters(queryset, form.cleaned_data)
 
     # The partnerships as a subquery (not a list of keys) in all three, so the
     # database plans one join however many partnerships match.
@@ -82,6 +74,7 @@ def export_rows(user, params):
     participations: dict[int, tuple[int, str]] = {}
     for participation_id, partnership_id, name in (
         Participation.objects.filter(partnership__in=chosen)
+        .exclude(status=ParticipationStatus.WITHDRAWN)  # as the list counts them
         .order_by("organisation__name")
         .values_list("pk", "partnership_id", "organisation__name")
     ):
@@ -140,6 +133,17 @@ def _export(request, name, make) -> bytes:
     )
 
 
+# A spreadsheet program takes a cell that starts with one of these for a
+# formula; names come from users, so they never may be (CSV injection).
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def _csv_text(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(rows) -> bytes:
     out = StringIO()
     out.write("\ufeff")  # so spreadsheet programs read UTF-8
@@ -148,7 +152,7 @@ def _csv(rows) -> bytes:
     for row in rows:
         writer.writerow(
             [
-                row[key].isoformat() if hasattr(row[key], "isoformat") else row[key]
+                row[key].isoformat() if hasattr(row[key], "isoformat") else _csv_text(row[key])
                 for key, _label in COLUMNS
             ]
         )
@@ -168,6 +172,9 @@ def _xlsx(rows) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append([row[key] for key, _label in COLUMNS])
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # text that looks like a formula stays text
+                cell.data_type = "s"
     for index, (key, _label) in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         if key in ("start", "end"):

@@ -21,6 +21,7 @@ from accounts.scoping import (
 )
 from assessment.models import Assessment
 from core import fragments, freshness
+from dashboard.summary import filter_partnerships
 
 from .. import phases as phase_rules
 from .. import summary
@@ -52,7 +53,8 @@ LIST_FIELDS = (
 
 
 def apply_list_filters(queryset, data):
-    """The partnership list's filters (also used by the exports)."""
+    """The partnership list's filters (also used by the exports and the
+    dashboard's links): ``data`` is a valid PartnershipFilterForm's."""
     if data.get("q"):
         queryset = queryset.filter(
             Q(name__icontains=data["q"]) | Q(societal_goal__icontains=data["q"])
@@ -66,8 +68,12 @@ def apply_list_filters(queryset, data):
             Q(lead_municipality=data["municipality"])
             | Q(participating_municipalities=data["municipality"])
         ).distinct()
+    if data.get("lead"):
+        queryset = queryset.filter(lead_municipality=data["lead"])
     if data.get("status"):
         queryset = queryset.filter(status=data["status"])
+    if data.get("start") or data.get("end"):
+        queryset = filter_partnerships(queryset, start=data.get("start"), end=data.get("end"))
     return queryset
 
 
