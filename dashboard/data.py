@@ -123,7 +123,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         charts=charts,
         assessment_status=status_chart,
         assessment_outcome=outcome_chart,
-        contributions=summary.contribution_sums(partnerships),
+        contributions=contribution_charts(summary.contribution_sums(partnerships), base),
         # The filters apply to everything, the assessments waiting for review too.
         attention=summary.attention(
             partnerships,
@@ -134,6 +134,22 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         filter_query=params.urlencode() if hasattr(params, "urlencode") else "",
         filter_labels=labels,
     )
+
+
+def contribution_charts(sums, base) -> list[summary.Chart]:
+    """Hours and euros per type of contribution, each linked to the
+    partnerships that have contributions of that type."""
+
+    def bars(index):  # sums' rows: (type, label, hours, euros)
+        return [
+            summary.Bar(str(row[1]), row[index], _list_url(base, contribution=row[0]))
+            for row in sums
+        ]
+
+    return [
+        summary.Chart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),
+        summary.Chart(_("Inbreng in euro's, per soort"), bars(3), _("Euro's")),
+    ]
 
 
 FIGURES_TEMPLATE = "dashboard/includes/figures.html"

@@ -42,7 +42,7 @@ class Bar:
 class Chart:
     title: str
     bars: list[Bar]
-    unit: str = ""
+    unit: str = ""  # what the numbers are, when not a number of things ("Uren")
 
     @property
     def maximum(self) -> float:

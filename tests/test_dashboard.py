@@ -4,6 +4,7 @@ constant queries, right column types."""
 import csv
 import io
 import re
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -54,14 +55,14 @@ def test_coordinator_counts_her_region_only(world, region_data):
     total, per_municipality = figures(world.client_for(world.coordinator).get(reverse("home")))
     assert total == 3
     assert per_municipality == {"Kampen": 1, "Zwolle": 2}
-    hours = {
-        label: h
-        for _v, label, h, _e in world.client_for(world.coordinator)
+    hours_chart = (
+        world.client_for(world.coordinator)
         .get(reverse("home"))
         .context["dashboard"]
-        .contributions
-    }
-    assert hours["Mensen"] == 10
+        .contributions[0]
+    )
+    hours = {bar.label: bar.count for bar in hours_chart.bars}
+    assert hours["Mensen"] == 10, "Tilburg's 999 hours are another region's"
 
 
 def test_officer_counts_her_gemeente_only(world, region_data):
@@ -394,3 +395,62 @@ def test_the_list_offers_itself_as_csv_and_excel_with_its_filters(world, region_
     )
     assert [row[0] for row in rows[1:]] == ["Zwolle B"]
     assert "export.xlsx?phase=" in html
+
+
+def test_contribution_numbers_link_to_the_partnerships_they_come_from(world, region_data):
+    client = world.client_for(world.coordinator)
+    hours, euros = client.get(reverse("home")).context["dashboard"].contributions
+    people = next(bar for bar in hours.bars if bar.label == "Mensen")
+    assert people.count == 10
+    listed = client.get(people.url).context["page"].object_list
+    assert [p.name for p in listed] == ["Zwolle A"]
+    assert [bar.label for bar in euros.bars] == [bar.label for bar in hours.bars]
+
+
+def test_the_pdf_overview_holds_every_number_of_the_screen(world, region_data):
+    client = world.client_for(world.coordinator)
+    params = {"municipality": world.municipality.pk}
+    dashboard = client.get(reverse("home"), params).context["dashboard"]
+    reader = PdfReader(io.BytesIO(client.get(reverse("dashboard:pdf"), params).content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    charts = [
+        *dashboard.charts,
+        dashboard.assessment_status,
+        dashboard.assessment_outcome,
+        *dashboard.contributions,
+    ]
+    for chart in charts:
+        assert chart.title in text
+        for bar in chart.bars:
+            assert f"{bar.label[:20]}" in text
+    counts = re.findall(r"\d+", text)
+    for chart in charts:
+        for bar in chart.bars:
+            assert f"{bar.count:g}" in counts, (chart.title, bar)
+    for section in dashboard.attention.values():
+        assert f"{section.title} {section.total}" in text
+
+
+def test_the_spreadsheet_holds_the_numbers_of_the_screen(world, region_data):
+    region_data["kampen"].status = Status.PAUSED
+    region_data["kampen"].save()
+    client = world.client_for(world.coordinator)
+    params = {"start": "2026-01-01"}
+    dashboard = client.get(reverse("home"), params).context["dashboard"]
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("partnerships:export_xlsx"), params).content)
+    ).active
+    header = [cell.value for cell in sheet[1]]
+    rows = [
+        dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    assert len(rows) == dashboard.total == 3
+
+    def shown(chart):
+        return {bar.label: bar.count for bar in chart.bars if bar.count}
+
+    by_phase = Counter(f"{row['Fase (nummer)']}. {row['Fase']}" for row in rows)
+    assert by_phase == shown(dashboard.charts[0])
+    assert Counter(row["Thema"] for row in rows) == shown(dashboard.charts[1])
+    assert Counter(row["Trekkende gemeente"] for row in rows) == shown(dashboard.charts[2])
+    assert Counter(row["Status"] for row in rows) == shown(dashboard.charts[3])

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DateInput, FilterForm
 from regions.models import Municipality
 
-from ..models import OrganisationalForm, Partnership, Phase, Status, Theme
+from ..models import ContributionType, OrganisationalForm, Partnership, Phase, Status, Theme
 
 
 class PartnershipForm(forms.ModelForm):
@@ -105,5 +105,20 @@ class PartnershipFilterForm(FilterForm):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Alle")), *Status.choices], required=False
     )
+    contribution = forms.ChoiceField(
+        label=_("Met inbreng van de soort"),
+        choices=[("", _("Alle")), *ContributionType.choices],
+        required=False,
+    )
 
-    field_order = ["q", "theme", "phase", "municipality", "lead", "status", "start", "end"]
+    field_order = [
+        "q",
+        "theme",
+        "phase",
+        "municipality",
+        "lead",
+        "status",
+        "contribution",
+        "start",
+        "end",
+    ]

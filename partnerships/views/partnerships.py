@@ -72,6 +72,9 @@ def apply_list_filters(queryset, data):
         queryset = queryset.filter(lead_municipality=data["lead"])
     if data.get("status"):
         queryset = queryset.filter(status=data["status"])
+    if data.get("contribution"):
+        with_type = Contribution.objects.filter(type=data["contribution"])
+        queryset = queryset.filter(pk__in=with_type.values("participation__partnership_id"))
     if data.get("start") or data.get("end"):
         queryset = filter_partnerships(queryset, start=data.get("start"), end=data.get("end"))
     return queryset
