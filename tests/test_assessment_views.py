@@ -254,3 +254,29 @@ def test_partnership_page_warns_about_private_partners_without_final_assessment(
     ParticipationFactory(partnership=partnership, organisation__name="Snoepfabriek")
     page = world.client_for(world.officer).get(partnership.get_absolute_url()).content.decode()
     assert "nog geen vastgestelde afweging" in page and "Snoepfabriek" in page
+
+
+def test_the_queue_comes_in_pages_and_says_what_it_shows(world, partnership, monkeypatch):
+    from assessment.views import assessments as views
+
+    monkeypatch.setattr(views, "QUEUE_PAGE_SIZE", 1)
+    waiting = []
+    for name in ["Eerste BV", "Tweede BV"]:
+        participation = ParticipationFactory(
+            partnership=partnership, organisation__name=name, organisation__region=world.region
+        )
+        assessment = workflow.start(participation, world.officer)
+        answer_all(assessment)
+        workflow.submit(assessment, world.officer)
+        waiting.append(assessment)
+    client = world.client_for(world.coordinator)
+    url = reverse("assessment:review_queue")
+    first, second = client.get(url), client.get(url, {"pagina": 2})
+    assert first.context["assessments"] + second.context["assessments"] == waiting
+    assert "Pagina 1 van 2" in first.content.decode()
+    assert "Te beoordelen afwegingen" in first.content.decode()
+    finalised = client.get(url, {"status": AssessmentStatus.FINAL}).content.decode()
+    assert (
+        "Te beoordelen" not in finalised
+        and "Geen afwegingen die aan de filters voldoen." in finalised
+    )

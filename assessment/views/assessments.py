@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -350,6 +351,9 @@ def correct(request, pk):
     return _action(request, pk, act, edit=True)
 
 
+QUEUE_PAGE_SIZE = 50
+
+
 def review_queue(request):
     user = request.user
     scope = scope_for(user)
@@ -373,7 +377,7 @@ def review_queue(request):
         filtered = True
         partnerships = filter_partnerships(visible_partnerships(user), **filters)
         queryset = queryset.filter(participation__partnership__in=partnerships.values("pk"))
-    assessments = list(
+    page = Paginator(
         visible_assessments(
             user,
             queryset.select_related(
@@ -381,13 +385,17 @@ def review_queue(request):
                 "participation__partnership__lead_municipality",
                 "author",
             ),
-        ).order_by("submitted_at", "created_at")
-    )
+        ).order_by("submitted_at", "created_at", "pk"),
+        QUEUE_PAGE_SIZE,
+    ).get_page(request.GET.get("pagina"))
+    assessments = page.object_list = list(page.object_list)
     now = timezone.now()
     for assessment in assessments:
-        assessment.waiting_days = (
-            (now - assessment.submitted_at).days if assessment.submitted_at else None
-        )
+        # Waiting: submitted and not finalised (yet).
+        waiting = assessment.submitted_at and assessment.status == AssessmentStatus.IN_REVIEW
+        assessment.waiting_days = (now - assessment.submitted_at).days if waiting else None
+    query = request.GET.copy()
+    query.pop("pagina", None)
     notifications = list(
         Notification.objects.filter(recipient=user, read_at__isnull=True).select_related(
             "assessment"
@@ -398,6 +406,8 @@ def review_queue(request):
         "assessment/review_queue.html",
         {
             "assessments": assessments,
+            "page": page,
+            "query_string": query.urlencode(),
             "notifications": notifications,
             "is_coordinator": scope.kind == "region",
             "filtered": filtered,
