@@ -23,6 +23,7 @@ from tests.factories import (
     AgreementFactory,
     ContributionFactory,
     IndicatorFactory,
+    MunicipalityFactory,
     ParticipationFactory,
     PartnershipFactory,
     ThemeFactory,
@@ -456,3 +457,20 @@ def test_the_spreadsheet_holds_the_numbers_of_the_screen(world, region_data):
     assert Counter(row["Thema"] for row in rows) == shown(dashboard.charts[1])
     assert Counter(row["Trekkende gemeente"] for row in rows) == shown(dashboard.charts[2])
     assert Counter(row["Status"] for row in rows) == shown(dashboard.charts[3])
+
+
+def test_the_pdf_overview_of_the_whole_country_fits_its_page(world, region_data):
+    for index in range(30):
+        gemeente = MunicipalityFactory(name=f"Gemeente {index:02d}", region=world.other_region)
+        for _repeat in range(1 + index % 3):
+            PartnershipFactory(lead_municipality=gemeente)
+    client = world.client_for(world.administrator)
+    leads = client.get(reverse("home")).context["dashboard"].charts[2]
+    assert len(leads.bars) == 33
+    reader = PdfReader(io.BytesIO(client.get(reverse("dashboard:pdf")).content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert len(reader.pages) == 1
+    printed = leads.largest()
+    assert len(printed.bars) == 12 and printed.bars[-1].label == "Overige 22"
+    assert sum(bar.count for bar in printed.bars) == sum(bar.count for bar in leads.bars)
+    assert "Overige 22" in text
