@@ -154,3 +154,22 @@ def test_work_on_the_partnership_counts_as_activity(world, quiet, change):
 def test_a_phase_move_counts_as_activity(world, quiet):
     phase_rules.move(quiet, phase(2), world.officer, reason="We zijn verder dan de checklist zegt.")
     assert quiet not in stale_items(world)
+
+
+@pytest.mark.usefixtures("cache_on")
+def test_the_cached_page_still_shows_a_renamed_partner_at_once(world, quiet):
+    """The cache counter still goes up for a shared record the page shows."""
+    client = world.client_for(world.officer)
+    assert "Bakkerij Brood &amp; Co" in client.get(quiet.get_absolute_url()).content.decode()
+    _rename_organisation(quiet)
+    assert "Bakkerij Zuid" in client.get(quiet.get_absolute_url()).content.decode()
+    assert stale_items(world) == [quiet]
+
+
+@pytest.mark.usefixtures("cache_on")
+def test_the_organisation_page_shows_the_new_phone_number(world, quiet):
+    organisation = quiet.participations.get().organisation
+    client = world.client_for(world.officer)
+    assert "038-1234567" in client.get(organisation.get_absolute_url()).content.decode()
+    _edit_contact_phone(quiet)
+    assert "06-12345678" in client.get(organisation.get_absolute_url()).content.decode()
