@@ -149,3 +149,22 @@ def test_partnership_changes_are_dated_in_words_and_skip_empty_saves(world):
 
 def _change(entry, label):
     return next(change for change in entry.changes if change.label == label)
+
+
+def test_bookkeeping_is_known_by_kind_and_by_name():
+    from django.db import models
+
+    from assessment.models import Assessment
+    from core.history import is_bookkeeping
+    from partnerships.models import Partnership
+
+    # An optimistic-locking counter, on whatever model it is added.
+    version = models.PositiveIntegerField("versie", default=0)
+    version.set_attributes_from_name("version")
+    assert is_bookkeeping(version)
+    for name in ("revision", "updated_at", "created_at", "last_activity_at"):
+        assert is_bookkeeping(Partnership._meta.get_field(name)), name
+    assert is_bookkeeping(Assessment._meta.get_field("revision"))
+    # An assessment's questionnaire version is a fact, not bookkeeping.
+    assert not is_bookkeeping(Assessment._meta.get_field("version"))
+    assert not is_bookkeeping(Partnership._meta.get_field("name"))
