@@ -2,21 +2,30 @@
 
 Two signals, both renewed by the model signals of every domain record:
 
-- ``Partnership.updated_at`` and ``Partnership.revision``: the time of the
-  last change to a partnership *or anything shown on its page* (partners,
+- ``Partnership.revision``: a cache counter that goes up by one with every
+  change to a partnership *or anything shown on its page* (partners,
   contributions, goals, indicators, measurements, agreements, activities,
-  checklist, phase, assessments and their answers, the partner organisations)
-  and a count of those changes. A change to such a record touches the
-  partnerships it belongs to in the same transaction, so both become visible
-  together with the change. One partnership's cached pages are keyed by its
-  ``updated_at``, and only a change to that partnership makes them stale.
-  Figures, lists and files over many partnerships (the dashboard, the list, the
-  exports) are keyed by :func:`state_of` the partnerships a user may see: it
-  changes when one of them changes, or when one joins or leaves the set, and
-  not when another region's data changes.
+  checklist, phase, assessments and their answers, the partner organisations
+  and their contact persons). A change to such a record raises the counter of
+  the partnerships it belongs to in the same transaction, so both become
+  visible together with the change. One partnership's cached pages (its page,
+  its assessments' pages and outcomes, the PDF advice) are keyed by its pk and
+  revision, and only a change to that partnership makes them stale. Figures,
+  lists and files over many partnerships (the dashboard, the list, the exports)
+  are keyed by :func:`state_of` the partnerships a user may see: it changes
+  when one of them changes, or when one joins or leaves the set, and not when
+  another region's data changes.
 - the *reference* stamp: a token renewed (once the transaction commits) when
   reference data changes: regions, gemeenten, themes, phases, the checklist,
   the questionnaire, or a user's name. Everything cached includes it.
+
+The cache counter is not the domain's time of change: this module never
+writes ``Partnership.updated_at`` (the last save of the partnership's own
+record). It does write ``Partnership.last_activity_at`` together with the
+counter, but only for a change to the partnership's own work: every record in
+:data:`PARTNERSHIP_PATHS` except the :data:`SHARED_RECORDS` (an organisation
+and its contact persons belong to every partnership of that organisation; a
+new phone number is no work on any of them).
 
 Every tracked record either has a path to its partnerships in
 :data:`PARTNERSHIP_PATHS` or counts as reference data, so a new model is safe
@@ -64,6 +73,9 @@ PARTNERSHIP_PATHS = {
     "organisations.organisation": "participations__organisation",
     "organisations.contactperson": "participations__organisation__contacts",
 }
+# Shown on a partnership's page, but shared with the other partnerships of
+# the organisation: a change to them renews the cache, not the last activity.
+SHARED_RECORDS = {"organisations.organisation", "organisations.contactperson"}
 REFERENCE_STAMP = 2
 
 
@@ -127,13 +139,16 @@ def mark_everything_changed() -> None:
     _once_on_commit(write_new_reference_stamp)
 
 
-def touch_partnerships(**lookup) -> None:
-    """Mark the partnerships matching ``lookup`` as changed now (in this transaction)."""
+def touch_partnerships(*, own_work: bool = True, **lookup) -> None:
+    """Mark the partnerships matching ``lookup`` as changed (in this
+    transaction): their cached pages and figures become stale, and, when the
+    change is to their ``own_work``, their last activity is now."""
     from partnerships.models import Partnership
 
-    Partnership.objects.filter(**lookup).update(
-        updated_at=timezone.now(), revision=F("revision") + 1
-    )
+    values = {"revision": F("revision") + 1}
+    if own_work:
+        values["last_activity_at"] = timezone.now()
+    Partnership.objects.filter(**lookup).update(**values)
 
 
 def changed(instance, *, deleted: bool = False) -> None:
@@ -143,7 +158,7 @@ def changed(instance, *, deleted: bool = False) -> None:
     if path is None:
         mark_everything_changed()
     elif path != "pk" or not deleted:
-        touch_partnerships(**{path: instance.pk})
+        touch_partnerships(own_work=label not in SHARED_RECORDS, **{path: instance.pk})
     # A deleted partnership leaves every set it was in (state_of).
 
 

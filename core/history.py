@@ -3,17 +3,101 @@
 django-simple-history records every change to a domain record (who, when,
 the whole row). ``history_entries`` turns those rows into what a person wants
 to read: per change, who made it, when, and which fields went from what to
-what, with field names as the interface shows them.
+what, with field names as the interface shows them, and values as a person
+writes them: names of people (not usernames), local time in words ("2 december
+2026 om 14:05"), dates as dates, numbers with the language's decimal comma,
+labels of choices, ja/nee, names of related records.
+
+Bookkeeping is never shown (:func:`is_bookkeeping`): counters for caches and
+optimistic locking (``revision``, ``version``), times of change
+(``created_at``, ``updated_at``, ``last_activity_at``) and any field that is not
+edited by people (``editable=False``). A change that touched only such fields
+(a save that changed nothing anyone wrote) is not listed at all.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
+from django.conf import settings
 from django.db import models
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 CHANGE_LABELS = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}
+# Fields that keep the books, by name, on whatever model they are: counters
+# (caches, optimistic locking) and the times of change. A relation of that
+# name is a domain fact (an assessment's ``version`` is its questionnaire's).
+BOOKKEEPING_NAMES = frozenset(
+    {"revision", "version", "created_at", "updated_at", "last_activity_at"}
+)
+# A ``~`` row whose predecessor is not among the rows read cannot be compared;
+# read this many rows per entry shown, so saves that changed nothing can be skipped.
+ROWS_PER_ENTRY = 4
+
+
+def is_bookkeeping(model_field) -> bool:
+    """Whether ``model_field`` only keeps the books (never shown in a history)."""
+    if not getattr(model_field, "editable", True):  # auto_now(_add), counters
+        return True
+    return model_field.name in BOOKKEEPING_NAMES and not model_field.is_relation
+
+
+def shown_fields(model) -> list:
+    """The fields of ``model`` a history shows, in the model's order."""
+    return [
+        model_field
+        for model_field in model._meta.concrete_fields
+        if not model_field.primary_key and not is_bookkeeping(model_field)
+    ]
+
+
+def person_name(user) -> str:
+    """A person as the interface names her: her full name, else her username."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def moment(value) -> str:
+    """A point in time in local time, in words: "2 december 2026 om 14:05"."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return gettext("%(date)s om %(time)s") % {
+        "date": formats.date_format(value, "j F Y"),
+        "time": formats.time_format(value, "H:i"),
+    }
+
+
+def _display(model_field, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.BooleanField):
+        return str(_("ja") if value else _("nee"))
+    if isinstance(model_field, models.DateTimeField) and isinstance(value, datetime):
+        return moment(value)
+    if isinstance(model_field, models.DateField) and isinstance(value, date):
+        return formats.date_format(value, "j F Y")
+    if isinstance(
+        model_field, models.DecimalField | models.FloatField | models.IntegerField
+    ) and not isinstance(value, bool):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    if isinstance(model_field, models.FileField):
+        return os.path.basename(str(value)) or "—"
+    return str(value)
+
+
+def _related_name(obj) -> str:
+    if obj._meta.label == settings.AUTH_USER_MODEL:
+        return person_name(obj)
+    return str(obj)
 
 
 @dataclass
@@ -32,15 +116,9 @@ class HistoryEntry:
     changes: list[FieldChange] = field(default_factory=list)
     reason: str = ""
 
-
-def _display(model_field, value) -> str:
-    if value is None or value == "":
-        return "—"
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(model_field, models.BooleanField):
-        return str(_("ja") if value else _("nee"))
-    return str(value)
+    @property
+    def user_name(self) -> str:
+        return person_name(self.user)
 
 
 def history_entries(instance, limit: int = 25) -> list[HistoryEntry]:
@@ -48,20 +126,32 @@ def history_entries(instance, limit: int = 25) -> list[HistoryEntry]:
 
     Two queries: the history rows with their users, and, when foreign keys
     changed, one query per related model to show names instead of numbers."""
+    model = type(instance)
+    fields = shown_fields(model)
+    order = {model_field.name: index for index, model_field in enumerate(fields)}
     records = list(
         instance.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : limit + 1
+            : ROWS_PER_ENTRY * limit + 1
         ]
     )
-    model = type(instance)
+    truncated = len(records) > ROWS_PER_ENTRY * limit
+    tracked = {f.name for f in instance.history.model.tracked_fields} & set(order)
     pairs = []
-    for index, record in enumerate(records[:limit]):
+    for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous, foreign_keys_are_objs=False)
-            changes = delta.changes
+        if record.history_type == "~" and previous is None and truncated:
+            break  # its predecessor was not read: cannot tell what it changed
+        if record.history_type == "~" and previous is not None:
+            delta = record.diff_against(
+                previous, included_fields=tracked, foreign_keys_are_objs=False
+            )
+            changes = sorted(delta.changes, key=lambda change: order[change.field])
+            if not changes and not record.history_change_reason:
+                continue  # only bookkeeping changed
         pairs.append((record, changes))
+        if len(pairs) == limit:
+            break
 
     # Resolve foreign key ids to names in one query per related model.
     fk_ids: dict[type, set] = {}
@@ -74,7 +164,7 @@ def history_entries(instance, limit: int = 25) -> list[HistoryEntry]:
                     v for v in (change.old, change.new) if v is not None
                 )
     names = {
-        related: {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=ids)}
+        related: {obj.pk: _related_name(obj) for obj in related._default_manager.filter(pk__in=ids)}
         for related, ids in fk_ids.items()
     }
 

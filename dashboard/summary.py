@@ -208,12 +208,15 @@ def attention(partnerships, review_assessments, *, limit=10):
     )
 
     since = now - timedelta(days=STALE_DAYS)
+    # The last real change to the partnership's own work (not a cache counter,
+    # not a change to a shared partner organisation: see Partnership), and
+    # the dates of its activities.
     stale = (
-        active.filter(updated_at__lt=since)
+        active.filter(last_activity_at__lt=since)
         .annotate(last_activity=Max("activities__date"))
         .filter(Q(last_activity__isnull=True) | Q(last_activity__lt=since.date()))
     )
-    items, total = listing(stale, ["updated_at"])
+    items, total = listing(stale, ["last_activity_at", "pk"])
     sections["stale"] = Attention(
         _("Geen activiteit of wijziging in de laatste %(days)s dagen") % {"days": STALE_DAYS},
         items,

@@ -1,14 +1,19 @@
 """The audit trail of a partnership and everything that belongs to it,
-as one feed: the newest changes first, a fixed number of queries."""
+as one feed: the newest changes first, a fixed number of queries.
+
+A save that changed nothing a person wrote (only bookkeeping such as
+``updated_at`` or a version counter, see ``core.history.is_bookkeeping``) is
+no change and is left out: each row is compared, in the database, with the
+record's previous row on the fields a history shows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import TextField, Value
-from django.db.models.functions import Cast, Substr
+from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Substr
 
-from core.history import CHANGE_LABELS
+from core.history import CHANGE_LABELS, shown_fields
 
 from .models import (
     Activity,
@@ -53,6 +58,44 @@ class Change:
     label: str
 
 
+class _Joined(Func):
+    """Texts joined with ``||``, flat (Concat nests a function call per part,
+    too deep for SQLite's parser with a dozen fields)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || "
+    output_field = TextField()
+
+
+def _written(model):
+    """What the people wrote in a history row of ``model``, as one text."""
+    parts = []
+    for model_field in shown_fields(model):
+        parts += [Coalesce(Cast(model_field.attname, TextField()), Value("\u2205")), Value("|")]
+    return _Joined(*parts)
+
+
+def _with_a_change(history, model):
+    """The rows of ``history`` that created or deleted the record or changed
+    what people wrote in it (compared with the record's previous row)."""
+    previous = (
+        model.history.model.objects.filter(id=OuterRef("id"))
+        .filter(
+            Q(history_date__lt=OuterRef("history_date"))
+            | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
+        )
+        .order_by("-history_date", "-history_id")
+        .annotate(written=_written(model))
+        .values("written")[:1]
+    )
+    return history.annotate(written=_written(model), written_before=Subquery(previous)).filter(
+        ~Q(history_type="~")
+        | Q(written_before__isnull=True)
+        | ~Q(written=F("written_before"))
+        | Q(history_change_reason__gt="")
+    )
+
+
 def recent_changes(partnership, limit: int = 12) -> list[Change]:
     """The newest changes to the partnership and its parts: one query (a
     UNION over the history tables), plain values, newest first."""
@@ -64,6 +107,7 @@ def recent_changes(partnership, limit: int = 12) -> list[Change]:
             history = history.filter(participation_id__in=participations)
         else:
             history = history.filter(**{lookup: partnership.pk})
+        history = _with_a_change(history, model)
         parts.append(
             history.annotate(label=Substr(Cast(label_field, TextField()), 1, 80), what=Value(index))
             .values(*FIELDS)
@@ -77,6 +121,7 @@ def recent_changes(partnership, limit: int = 12) -> list[Change]:
         changes.append(
             Change(
                 date=row["history_date"],
+                # As core.history.person_name: the full name, else the username.
                 user_name=full_name or row["history_user__username"] or "",
                 action=str(CHANGE_LABELS.get(row["history_type"], row["history_type"])),
                 what=str(TRACKED[row["what"]][0]._meta.verbose_name),

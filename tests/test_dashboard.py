@@ -253,7 +253,9 @@ def test_partnership_without_activity_or_change_for_90_days_needs_attention(worl
     ActivityFactory(partnership=quiet, date=long_ago.date())
     ActivityFactory(partnership=busy, date=timezone.localdate())
     # Recording an activity is a change; here both were last changed long ago.
-    Partnership.objects.filter(pk__in=[quiet.pk, busy.pk]).update(updated_at=long_ago)
+    Partnership.objects.filter(pk__in=[quiet.pk, busy.pk]).update(
+        updated_at=long_ago, last_activity_at=long_ago
+    )
     stale = (
         world.client_for(world.coordinator)
         .get(reverse("home"))

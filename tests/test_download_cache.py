@@ -2,7 +2,7 @@
 
 An export or the dashboard's PDF is keyed by the state of the partnerships the
 user may see (``core.freshness.state_of``), an assessment's advice by its
-partnership's ``updated_at``. These tests turn the cache on, watch whether the
+partnership's ``revision``. These tests turn the cache on, watch whether the
 file is made again (a spy on what makes it) and read what the next download
 says."""
 

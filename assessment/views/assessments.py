@@ -114,7 +114,12 @@ def detail(request, pk):
     # answers or its partner touches the partnership (core.freshness).
     pieces = fragments.cached_pieces(
         "assessment-page",
-        lambda: [assessment.pk, partnership.updated_at.isoformat(), freshness.reference_stamp()],
+        lambda: [
+            assessment.pk,
+            partnership.pk,
+            partnership.revision,
+            freshness.reference_stamp(),
+        ],
         lambda: _detail_pieces(assessment),
     )
     return render(
@@ -255,7 +260,8 @@ def outcome(request, pk):
         "assessment-outcome",
         lambda: [
             assessment.pk,
-            assessment.participation.partnership.updated_at.isoformat(),
+            assessment.participation.partnership_id,
+            assessment.participation.partnership.revision,
             freshness.reference_stamp(),
         ],
         lambda: _outcome_pieces(assessment),

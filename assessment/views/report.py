@@ -3,7 +3,7 @@
 Only users who may see the partnership get it (404 for everyone else); every
 PDF download is logged (who, when). Browsers and proxies never keep either
 response; the portal keeps the PDF it made (``core.fragments``) until what it
-says changes: the assessment (its partnership's ``updated_at``), the reference
+says changes: the assessment (its partnership's ``revision``), the reference
 data (questionnaire, names) or the day."""
 
 from django.http import HttpResponse
@@ -30,7 +30,8 @@ def report_pdf(request, pk):
             "advice-pdf",
             lambda: [
                 assessment.pk,
-                partnership.updated_at.isoformat(),
+                partnership.pk,
+                partnership.revision,
                 freshness.reference_stamp(),
             ],
             lambda: _make_pdf(assessment),

@@ -22,3 +22,19 @@ def get_item(mapping, key):
 @register.filter
 def multiply(value, factor):
     return int(value) * int(factor)
+
+
+@register.filter
+def moment(value):
+    """A point in time in local time, in words: "2 december 2026 om 14:05"."""
+    from core.history import moment as in_words
+
+    return in_words(value)
+
+
+@register.filter
+def person(user):
+    """A person by her full name, else her username."""
+    from core.history import person_name
+
+    return person_name(user)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -105,15 +106,31 @@ class Partnership(models.Model):
         on_delete=models.SET_NULL,
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # When the partnership's own record was last saved (its form, the admin, a
+    # phase move). Nothing else writes it.
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
-    # Goes up by one with every change to the partnership or to anything on its
-    # page, in the database and in the change's own transaction
-    # (core.freshness), so sums of it over a set of partnerships change with any
+    # The last real change to the partnership's own work: the partnership
+    # itself and its own records (partners and their contributions, goals,
+    # indicators, measurements, agreements, activities, checklist ticks, phase
+    # notes and moves, the assessments of its partners). Not a change to a
+    # partner organisation or its contact persons, which are shared by every
+    # partnership of that organisation. Written in the database by
+    # core.freshness, in the change's own transaction; "geen activiteit of
+    # wijziging in 90 dagen" on the dashboard is about this time.
+    last_activity_at = models.DateTimeField(
+        _("laatste activiteit"), default=timezone.now, editable=False, db_index=True
+    )
+    # A cache counter, not a domain field: goes up by one with every change to
+    # the partnership or to anything on its page (the shared organisation and
+    # its contact persons too), in the database and in the change's own
+    # transaction (core.freshness). The cached pages of one partnership are
+    # keyed by it, and sums of it over a set of partnerships change with any
     # committed change, in whatever order transactions commit.
     revision = models.PositiveBigIntegerField(_("revisie"), default=0, editable=False)
 
     history = HistoricalRecords(
-        m2m_fields=[participating_municipalities], excluded_fields=["revision"]
+        m2m_fields=[participating_municipalities],
+        excluded_fields=["revision", "last_activity_at"],
     )
 
     class Meta:
@@ -129,14 +146,17 @@ class Partnership(models.Model):
     def __str__(self):
         return self.name
 
+    DATABASE_ONLY_FIELDS = frozenset({"revision", "last_activity_at"})
+
     def save(self, *args, **kwargs):
-        # The revision only goes up in the database (core.freshness): saving an
-        # instance read earlier must not write its old revision back.
+        # The revision and the last activity are only written in the database
+        # (core.freshness): saving an instance read earlier must not write their
+        # old values back.
         if not self._state.adding and kwargs.get("update_fields") is None:
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
-                if not field.primary_key and field.name != "revision"
+                if not field.primary_key and field.name not in self.DATABASE_ONLY_FIELDS
             ]
         super().save(*args, **kwargs)
 

@@ -97,7 +97,7 @@ def partnership_list(request):
     query = request.GET.copy()
     query.pop("pagina", None)
     scope = scope_for(user)
-    # A row shows its partnership, its partner count (both renew updated_at,
+    # A row shows its partnership, its partner count (both raise its revision,
     # core.freshness) and names from reference data: the rows' HTML is cached
     # by the state of the matching partnerships, which also tells how many
     # there are; a page from the cache costs no query of its own.
@@ -164,12 +164,12 @@ def partnership_detail(request, pk):
     )
     can_edit = can_edit_partnership(user, partnership)
     # The body changes only when this partnership or anything on it changes
-    # (updated_at, see core.freshness), or the reference data does.
+    # (its revision, see core.freshness), or the reference data does.
     page = fragments.cached_html(
         "partnership-page",
         lambda: [
             partnership.pk,
-            partnership.updated_at.isoformat(),
+            partnership.revision,
             freshness.reference_stamp(),
             can_edit,
         ],
