@@ -7,6 +7,9 @@ Every view fetches domain objects through this module. The rules:
   reviews there), but changes no gemeente's records;
 * a functioneel beheerder sees everything (read-only in the portal; she
   manages data in the admin);
+* a gemeente taking part in another gemeente's partnership sees it and its
+  finalised assessments; drafts and assessments under review stay with the
+  lead gemeente and the region (``sees_drafts``, ``visible_assessments``);
 * nobody sees another region's records; an outsider gets a 404, so the
   existence of a record is not revealed.
 """
@@ -200,12 +203,47 @@ def get_organisation_for_user(user, pk, *, edit=False):
 # --- Assessments ------------------------------------------------------------------
 
 
+def sees_drafts(user, partnership) -> bool:
+    """May this user, who may see ``partnership``, also see its assessments
+    before they are finalised (concept, ter review) with their notes?
+
+    The lead gemeente's officers, who write them, and the region's
+    coordinators, who review them, do (and the beheerder); a gemeente that
+    takes part in another gemeente's partnership sees only what is finalised.
+    This and :func:`visible_assessments` are the one rule for drafts."""
+    scope = scope_for(user)
+    if scope.kind in {"all", "region"}:
+        # A coordinator sees only partnerships led in her region.
+        return True
+    return (
+        scope.kind == "municipality" and partnership.lead_municipality_id == scope.municipality_id
+    )
+
+
 def visible_assessments(user, queryset=None):
-    """Assessments of the partnerships this user may see."""
-    from assessment.models import Assessment
+    """Assessments this user may see: of the partnerships she may see, and
+    drafts only where :func:`sees_drafts` (her gemeente leads)."""
+    from assessment.models import Assessment, AssessmentStatus
 
     qs = queryset if queryset is not None else Assessment.objects.all()
-    return qs.filter(participation__partnership__in=visible_partnerships(user).values("pk"))
+    qs = qs.filter(participation__partnership__in=visible_partnerships(user).values("pk"))
+    scope = scope_for(user)
+    if scope.kind == "municipality":
+        qs = qs.filter(
+            Q(status=AssessmentStatus.FINAL)
+            | Q(participation__partnership__lead_municipality_id=scope.municipality_id)
+        )
+    return qs
+
+
+def assessments_of_partnership(user, partnership, queryset=None):
+    """``queryset`` (assessments of ``partnership``, which the user may see)
+    narrowed to what this user may see of them, without a query of its own
+    (for prefetching on a partnership's page)."""
+    from assessment.models import Assessment, AssessmentStatus
+
+    qs = queryset if queryset is not None else Assessment.objects.all()
+    return qs if sees_drafts(user, partnership) else qs.filter(status=AssessmentStatus.FINAL)
 
 
 def can_review_assessment(user, assessment) -> bool:

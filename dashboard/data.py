@@ -94,7 +94,11 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
             "status",
         ),
     ]
-    assessments_by_status, by_outcome = summary.assessment_counts(partnerships)
+    # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
+    assessments = visible_assessments(user).filter(
+        participation__partnership__in=partnerships.values("pk")
+    )
+    assessments_by_status, by_outcome = summary.assessment_counts(assessments)
     queue = reverse("assessment:review_queue")
 
     def queue_url(**extra):
@@ -125,12 +129,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         assessment_outcome=outcome_chart,
         contributions=contribution_charts(summary.contribution_sums(partnerships), base),
         # The filters apply to everything, the assessments waiting for review too.
-        attention=summary.attention(
-            partnerships,
-            visible_assessments(user).filter(
-                participation__partnership__in=partnerships.values("pk")
-            ),
-        ),
+        attention=summary.attention(partnerships, assessments),
         filter_query=params.urlencode() if hasattr(params, "urlencode") else "",
         filter_labels=labels,
     )

@@ -135,11 +135,9 @@ def partnership_counts(partnerships, phases) -> dict:
     )
 
 
-def assessment_counts(partnerships):
-    """Assessments per status, and the final ones per outcome, in one query."""
-    assessments = Assessment.objects.filter(
-        participation__partnership__in=partnerships.values("pk")
-    )
+def assessment_counts(assessments):
+    """Assessments (those the user may see: ``accounts.scoping.visible_assessments``)
+    per status, and the final ones per outcome, in one query."""
     counted = tally(
         assessments,
         status={value: Q(status=value) for value in AssessmentStatus.values},

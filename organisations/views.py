@@ -27,8 +27,15 @@ PAGE_SIZE = 25
 
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
+    # Counted as the organisation's page lists them: partnerships the user may open.
     queryset = visible_organisations(request.user).annotate(
-        partnership_count=Count("participations")
+        partnership_count=Count(
+            "participations__partnership",
+            filter=Q(
+                participations__partnership__in=visible_partnerships(request.user).values("pk")
+            ),
+            distinct=True,
+        )
     )
     if form.is_valid():
         if q := form.cleaned_data["q"].strip():

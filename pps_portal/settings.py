@@ -80,8 +80,11 @@ MIDDLEWARE = [
     # Every page needs a login unless its view says otherwise.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends a login after its absolute lifetime (after the messages, to say so).
+    "accounts.sessions.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last.
     "axes.middleware.AxesMiddleware",
@@ -165,7 +168,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "accounts.validators.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -175,19 +178,43 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# However active, a login ends after this many hours (accounts.sessions).
+SESSION_MAX_AGE_HOURS = env_int("DJANGO_SESSION_MAX_HOURS", 12)
+if SESSION_MAX_AGE_HOURS < 1:
+    raise ImproperlyConfigured("DJANGO_SESSION_MAX_HOURS moet minstens 1 zijn.")
+
+# The client's address: behind DJANGO_BEHIND_PROXY, the X-Forwarded-For entry
+# written by the outermost of TRUSTED_PROXY_COUNT proxies (accounts.throttling).
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
+if BEHIND_PROXY and TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured(
+        "DJANGO_TRUSTED_PROXY_COUNT moet minstens 1 zijn als DJANGO_BEHIND_PROXY aan staat."
+    )
+if not BEHIND_PROXY and TRUSTED_PROXY_COUNT != 0:
+    raise ImproperlyConfigured(
+        "DJANGO_TRUSTED_PROXY_COUNT geldt alleen met DJANGO_BEHIND_PROXY=True; "
+        "zet die ook, of laat DJANGO_TRUSTED_PROXY_COUNT weg."
+    )
 
 # Login throttling: after 5 failures for one username from one address, a
-# cool-off of 15 minutes (never a permanent lock-out).
+# cool-off of 15 minutes (never a permanent lock-out). Only that username from
+# that address is locked out, so an attacker cannot lock a user out elsewhere,
+# and tries during the cool-off do not extend it.
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
-if env_bool("DJANGO_BEHIND_PROXY", default=False):
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Password reset: at most this many requests an hour per client address and
+# per e-mail address (accounts.throttling).
+PASSWORD_RESET_LIMIT = env_int("DJANGO_PASSWORD_RESET_LIMIT", 5)
 
 # --- E-mail -----------------------------------------------------------------
 
@@ -243,6 +270,30 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+# Browser features no page of the portal uses, refused for every page
+# (core.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # No inline scripts or styles, nothing from other hosts.
 CONTENT_SECURITY_POLICY = {

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from accounts.views import ThrottledPasswordResetView
 from core.views import health, session_check
 from dashboard.views import dashboard
 
@@ -13,6 +14,11 @@ admin.site.index_title = _("Functioneel beheer")
 
 urlpatterns = [
     path("", dashboard, name="home"),
+    path(
+        "accounts/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),

@@ -118,3 +118,45 @@ def test_health_endpoint_answers_without_login(client, db):
     response = client.get("/gezondheid/")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def _printed_settings(env, *names):
+    script = (
+        "from django.conf import settings; print("
+        + ", ".join(f"settings.{name}" for name in names)
+        + ")"
+    )
+    return run_django(["shell", "-c", script], {**PRODUCTION_ENV, **env})
+
+
+def test_behind_a_proxy_one_trusted_proxy_by_default_and_configurable():
+    result = _printed_settings({"DJANGO_BEHIND_PROXY": "True"}, "TRUSTED_PROXY_COUNT")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "1"
+    result = _printed_settings(
+        {"DJANGO_BEHIND_PROXY": "True", "DJANGO_TRUSTED_PROXY_COUNT": "2"}, "TRUSTED_PROXY_COUNT"
+    )
+    assert result.stdout.split()[-1] == "2"
+    result = _printed_settings({}, "TRUSTED_PROXY_COUNT")
+    assert result.stdout.split()[-1] == "0"
+
+
+def test_a_proxy_count_that_cannot_be_right_fails_loudly():
+    result = run_django(
+        ["check"],
+        {**PRODUCTION_ENV, "DJANGO_BEHIND_PROXY": "True", "DJANGO_TRUSTED_PROXY_COUNT": "0"},
+    )
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXY_COUNT moet minstens 1 zijn" in result.stderr
+    result = run_django(["check"], {**PRODUCTION_ENV, "DJANGO_TRUSTED_PROXY_COUNT": "2"})
+    assert result.returncode != 0
+    assert "alleen met DJANGO_BEHIND_PROXY=True" in result.stderr
+
+
+def test_session_lifetime_from_the_environment():
+    result = _printed_settings({"DJANGO_SESSION_MAX_HOURS": "8"}, "SESSION_MAX_AGE_HOURS")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "8"
+    result = run_django(["check"], {**PRODUCTION_ENV, "DJANGO_SESSION_MAX_HOURS": "0"})
+    assert result.returncode != 0
+    assert "DJANGO_SESSION_MAX_HOURS moet minstens 1 zijn" in result.stderr

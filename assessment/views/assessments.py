@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.scoping import (
+    assessments_of_partnership,
     can_edit_partnership,
     can_review_assessment,
     get_assessment_for_user,
     scope_for,
+    sees_drafts,
     visible_assessments,
     visible_municipalities,
     visible_partnerships,
@@ -110,6 +112,9 @@ def detail(request, pk):
     assessment = get_assessment_for_user(user, pk)
     partnership = assessment.participation.partnership
     can_edit = _may_edit(user, assessment)
+    # The other assessments of this partner it lists leave out drafts for a
+    # gemeente that only takes part (accounts.scoping.sees_drafts).
+    drafts = sees_drafts(user, partnership)
     # What everyone sees is cached per assessment; any change to it, its
     # answers or its partner touches the partnership (core.freshness).
     pieces = fragments.cached_pieces(
@@ -119,8 +124,9 @@ def detail(request, pk):
             partnership.pk,
             partnership.revision,
             freshness.reference_stamp(),
+            drafts,
         ],
-        lambda: _detail_pieces(assessment),
+        lambda: _detail_pieces(user, assessment),
     )
     return render(
         request,
@@ -140,7 +146,7 @@ def detail(request, pk):
     )
 
 
-def _detail_pieces(assessment) -> dict[str, str]:
+def _detail_pieces(user, assessment) -> dict[str, str]:
     themes = _themes(assessment)
     result = workflow.score_assessment(assessment)
     context = {
@@ -150,7 +156,11 @@ def _detail_pieces(assessment) -> dict[str, str]:
         "result": result,
         "outcome_label": assessment.outcome_label(result.outcome),
         "chain": list(
-            Assessment.objects.filter(participation=assessment.participation)
+            assessments_of_partnership(
+                user,
+                assessment.participation.partnership,
+                Assessment.objects.filter(participation=assessment.participation),
+            )
             .select_related("author", "reviewer")
             .order_by("-created_at", "-pk")
         ),
@@ -425,9 +435,11 @@ def compare(request, pk):
     partnership = load_partnership(request, pk)
     participations = list(partnership.participations.select_related("organisation"))
     assessments = list(
-        Assessment.objects.filter(participation__partnership=partnership).order_by(
-            "-created_at", "-pk"
-        )
+        assessments_of_partnership(
+            request.user,
+            partnership,
+            Assessment.objects.filter(participation__partnership=partnership),
+        ).order_by("-created_at", "-pk")
     )
     latest = {}
     for assessment in assessments:

@@ -13,9 +13,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from accounts.scoping import (
+    assessments_of_partnership,
     can_edit_partnership,
     get_partnership_for_user,
     scope_for,
+    sees_drafts,
     visible_municipalities,
     visible_partnerships,
 )
@@ -163,6 +165,8 @@ def partnership_detail(request, pk):
         ),
     )
     can_edit = can_edit_partnership(user, partnership)
+    # A gemeente taking part sees no drafts (accounts.scoping.sees_drafts).
+    drafts = sees_drafts(user, partnership)
     # The body changes only when this partnership or anything on it changes
     # (its revision, see core.freshness), or the reference data does.
     page = fragments.cached_html(
@@ -172,9 +176,10 @@ def partnership_detail(request, pk):
             partnership.revision,
             freshness.reference_stamp(),
             can_edit,
+            drafts,
         ],
         lambda: render_to_string(
-            "partnerships/detail/_page.html", _detail_context(partnership, can_edit)
+            "partnerships/detail/_page.html", _detail_context(user, partnership, can_edit)
         ),
     )
     return render(
@@ -182,11 +187,14 @@ def partnership_detail(request, pk):
     )
 
 
-def _detail_context(partnership, can_edit: bool) -> dict:
+def _detail_context(user, partnership, can_edit: bool) -> dict:
+    assessments = assessments_of_partnership(
+        user, partnership, Assessment.objects.order_by("-created_at", "-pk")
+    )
     participations = list(
         partnership.participations.select_related("organisation").prefetch_related(
             Prefetch("contributions", queryset=Contribution.objects.order_by("type", "pk")),
-            Prefetch("assessments", queryset=Assessment.objects.order_by("-created_at", "-pk")),
+            Prefetch("assessments", queryset=assessments),
         )
     )
     goals = list(
