@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionField
+
 
 class CollaborationFunction(models.TextChoices):
     STRATEGIC = "strategisch", _("Strategische afstemming")
@@ -112,8 +114,12 @@ class Partnership(models.Model):
     # committed change, in whatever order transactions commit.
     revision = models.PositiveBigIntegerField(_("revisie"), default=0, editable=False)
 
+    # The version its edit form was opened with (core.concurrency): a stale
+    # save is refused. Not the cache counter ``revision`` above.
+    version = VersionField()
+
     history = HistoricalRecords(
-        m2m_fields=[participating_municipalities], excluded_fields=["revision"]
+        m2m_fields=[participating_municipalities], excluded_fields=["revision", "version"]
     )
 
     class Meta:
