@@ -135,3 +135,39 @@ def test_two_officers_pressing_move_at_once_get_no_500(world, officers):
         refused = next(r for r in responses if r.status_code == 409)
         assert "intussen verplaatst naar fase" in refused.content.decode()
         assert PhaseTransition.objects.filter(partnership=partnership).count() == 1
+
+
+def test_of_two_concurrent_saves_of_an_edit_form_exactly_one_wins(world):
+    # The version check of core.concurrency under real concurrency: both
+    # forms were opened at version 0; one save stores, the other is refused.
+    from core.concurrency import save_if_current
+    from partnerships.forms.activities import ActivityForm
+    from partnerships.models import Activity
+    from tests.factories import ActivityFactory
+
+    partnership = PartnershipFactory(lead_municipality=world.municipality)
+    for _ in range(ROUNDS):
+        activity = ActivityFactory(partnership=partnership)
+
+        def save_job(title, activity_pk=activity.pk):
+            def job():
+                instance = Activity.objects.get(pk=activity_pk)
+                form = ActivityForm(
+                    {
+                        "kind": instance.kind,
+                        "date": instance.date.isoformat(),
+                        "title": title,
+                        "version": 0,
+                    },
+                    instance=instance,
+                )
+                assert form.is_valid(), form.errors
+                return save_if_current(form, form.save)
+
+            return job
+
+        results = run_together(save_job("Eerste"), save_job("Tweede"))
+        assert sorted(results) == [False, True], results
+        stored = Activity.objects.get(pk=activity.pk)
+        assert stored.version == 1
+        assert stored.title == ("Eerste" if results[0] else "Tweede")
