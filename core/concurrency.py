@@ -19,6 +19,8 @@ The version is bookkeeping: it is not editable and not in the audit trail
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -27,7 +29,7 @@ from django import forms
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, localize
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -64,8 +66,10 @@ def _shown(model_field, value) -> str:
         return _("ja") if value else _("nee")
     if isinstance(value, models.fields.files.FieldFile):
         return value.name.rsplit("/", 1)[-1] if value else "—"
-    if hasattr(value, "strftime") and not hasattr(value, "hour"):
-        return date_format(value, "j F Y")
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    if isinstance(value, datetime.date | decimal.Decimal | float | int):
+        return str(localize(value))  # 2 december 2026, 1200,50 in Dutch
     return Truncator(str(value)).chars(200)
 
 

@@ -252,3 +252,17 @@ def test_the_version_is_not_in_the_audit_trail(world, partnership):
     client.post(*press(page, "Opslaan", fill={"name": "Nieuwe naam"}, default_url=url))
     record = partnership.history.first()
     assert not hasattr(record, "version")
+
+
+def test_the_refusal_shows_stored_values_as_people_read_them(world, partnership, colleague):
+    # A number in Dutch (and a date, a choice by its label), not as stored.
+    indicator = IndicatorFactory(goal=GoalFactory(partnership=partnership))
+    url = reverse(
+        "partnerships:indicator_edit", args=[partnership.pk, indicator.goal_id, indicator.pk]
+    )
+    mine = world.client_for(world.officer)
+    page = mine.get(url).content.decode()
+    Indicator.objects.filter(pk=indicator.pk).update(target="1200.50", version=1)
+    response = mine.post(*press(page, "Opslaan", fill={"name": "Mijn naam"}, default_url=url))
+    assert response.status_code == 409
+    assert "Streefwaarde: 1200,50" in response.content.decode()
