@@ -3,10 +3,14 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModelForm
+
 from .models import ContactPerson, Organisation, Sector
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedModelForm):
+    related_fields = {"contacts": _("Contactpersonen")}
+
     class Meta:
         model = Organisation
         fields = [

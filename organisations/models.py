@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionField
+
 KVK_VALIDATOR = RegexValidator(r"^\d{8}$", _("Een KvK-nummer bestaat uit precies 8 cijfers."))
 POSTCODE_VALIDATOR = RegexValidator(
     r"^[1-9]\d{3} ?[A-Za-z]{2}$", _("Vul een Nederlandse postcode in, zoals 8011 AB.")
@@ -60,7 +62,9 @@ class Organisation(models.Model):
     city = models.CharField(_("plaats"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    version = VersionField()  # of its edit form (core.concurrency)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("organisatie")

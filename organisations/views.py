@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from accounts.scoping import (
     visible_organisations,
     visible_partnerships,
 )
+from core.concurrency import save_if_current
 from core.history import history_entries
 from partnerships.models import Participation
 
@@ -101,13 +101,19 @@ def _edit(request, organisation: Organisation | None):
     region = organisation.region if organisation else user.home_region
     form = OrganisationForm(request.POST or None, instance=organisation, region=region)
     formset = ContactFormSet(request.POST or None, instance=form.instance, prefix="contacten")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            formset.instance = saved
-            formset.save()
+
+    def save():
+        formset.instance = form.save()
+        formset.save()
+
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and formset.is_valid()
+        and save_if_current(form, save, [formset])
+    ):
         messages.success(request, _("Het partnerregister is bijgewerkt."))
-        return redirect(_safe_next(request) or saved.get_absolute_url())
+        return redirect(_safe_next(request) or form.instance.get_absolute_url())
     cancel = organisation.get_absolute_url() if organisation else reverse("organisations:list")
     return render(
         request,
@@ -123,6 +129,7 @@ def _edit(request, organisation: Organisation | None):
             "cancel_url": _safe_next(request) or cancel,
             "next": _safe_next(request),
         },
+        status=409 if form.conflict else 200,
     )
 
 

@@ -20,6 +20,7 @@ from .models import ChecklistItem, ChecklistTick, Partnership, Phase, PhaseTrans
 SAME_PHASE = "same_phase"
 SKIPS_PHASE = "skips_phase"
 REASON_REQUIRED = "reason_required"
+PHASE_CHANGED = "phase_changed"
 
 
 def all_phases() -> list[Phase]:
@@ -80,6 +81,36 @@ def set_tick(partnership: Partnership, item: ChecklistItem, done: bool, user) ->
             tick.delete()  # one by one, so the audit trail records it
 
 
+@dataclass
+class ChecklistInput:
+    """What a checklist form sent: the phase it showed, the item ids ticked
+    when it was sent, and (when the form says so) those that were ticked when
+    it was shown."""
+
+    phase: Phase
+    ticked: set[str]
+    shown: set[str] | None = None
+
+
+def save_checklist(partnership: Partnership, sent: ChecklistInput, user) -> int:
+    """Apply a checklist form; returns how many ticks changed.
+
+    Only what the user changed is changed: an item she left as the form
+    showed it keeps whatever is stored now, so a form opened before someone
+    else ticked an item does not untick it. Without ``shown`` the form's
+    state is taken as a whole. Items of another phase are ignored."""
+    changed = 0
+    for entry in checklist_for(partnership, sent.phase).entries:
+        key = str(entry.item.pk)
+        wanted = key in sent.ticked
+        if sent.shown is not None and wanted == (key in sent.shown):
+            continue
+        if wanted != entry.done:
+            set_tick(partnership, entry.item, wanted, user)
+            changed += 1
+    return changed
+
+
 def check_move(partnership: Partnership, to_phase: Phase, reason: str, checklist: Checklist):
     """Raise ValidationError (in Dutch) when the move is not allowed."""
     current = partnership.phase.number
@@ -106,10 +137,49 @@ def check_move(partnership: Partnership, to_phase: Phase, reason: str, checklist
         )
 
 
+def moved_meanwhile(partnership: Partnership) -> ValidationError:
+    """The refusal of a move made from a page that showed an earlier phase."""
+    last = (
+        PhaseTransition.objects.filter(partnership=partnership)
+        .select_related("moved_by")
+        .order_by("-moved_at", "-pk")
+        .first()
+    )
+    who = last.moved_by if last else None
+    if who is not None:
+        message = _(
+            "De samenwerking is intussen verplaatst naar fase %(phase)s door %(name)s. "
+            "Uw verplaatsing is niet uitgevoerd; kijk of die nog nodig is."
+        ) % {"phase": partnership.phase, "name": who.get_full_name() or who.get_username()}
+    else:
+        message = _(
+            "De samenwerking is intussen verplaatst naar fase %(phase)s. "
+            "Uw verplaatsing is niet uitgevoerd; kijk of die nog nodig is."
+        ) % {"phase": partnership.phase}
+    return ValidationError(message, code=PHASE_CHANGED)
+
+
 @transaction.atomic
-def move(partnership: Partnership, to_phase: Phase, user, reason: str = "") -> PhaseTransition:
-    # Lock the row: two officers moving at once must not both succeed.
-    locked = Partnership.objects.select_for_update().select_related("phase").get(pk=partnership.pk)
+def move(
+    partnership: Partnership,
+    to_phase: Phase,
+    user,
+    reason: str = "",
+    *,
+    expected_phase: Phase | None = None,
+) -> PhaseTransition:
+    """Move to ``to_phase``, or raise ValidationError (in Dutch).
+
+    ``expected_phase`` is the phase the user saw when she chose the move: if
+    the partnership is no longer there, someone else moved it in between and
+    this move is refused (code PHASE_CHANGED). The check runs under a lock
+    on the partnership's row, so of two concurrent moves exactly one wins."""
+    # No join in the locking query: on PostgreSQL a row updated while this
+    # one waited is re-checked against the join and would vanish.
+    locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    if expected_phase is not None and locked.phase_id != expected_phase.pk:
+        partnership.phase = locked.phase
+        raise moved_meanwhile(locked)
     checklist = checklist_for(locked, locked.phase)
     check_move(locked, to_phase, reason, checklist)
     transition = PhaseTransition.objects.create(
@@ -125,3 +195,40 @@ def move(partnership: Partnership, to_phase: Phase, user, reason: str = "") -> P
     locked.save(update_fields=["phase", "updated_at"])
     partnership.phase = to_phase
     return transition
+
+
+@dataclass
+class MoveOutcome:
+    transition: PhaseTransition | None = None
+    ticks_changed: int = 0
+    error: ValidationError | None = None
+
+
+@transaction.atomic
+def save_checklist_and_move(
+    partnership: Partnership,
+    user,
+    *,
+    checklist: ChecklistInput | None = None,
+    to_phase: Phase | None = None,
+    reason: str = "",
+    expected_phase: Phase | None = None,
+) -> MoveOutcome:
+    """The phase page's one form: first the ticks it sent, then the move, in
+    one transaction, so a checklist ticked and then "Verplaatsen" pressed
+    counts as done. The ticks are kept when the move is refused (the refusal
+    comes back as ``error``); ``to_phase`` None saves only the ticks."""
+    # The partnership's row first, so concurrent requests queue up here.
+    list(Partnership.objects.select_for_update().filter(pk=partnership.pk).values_list("pk"))
+    outcome = MoveOutcome()
+    if checklist is not None:
+        outcome.ticks_changed = save_checklist(partnership, checklist, user)
+    if to_phase is None:
+        return outcome
+    try:
+        outcome.transition = move(
+            partnership, to_phase, user, reason, expected_phase=expected_phase
+        )
+    except ValidationError as error:  # move() rolled back to its savepoint
+        outcome.error = error
+    return outcome

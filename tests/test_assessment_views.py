@@ -8,6 +8,7 @@ from assessment import workflow
 from assessment.context import regional_memory
 from assessment.models import Assessment, AssessmentStatus
 from tests.assessment_helpers import answer_all
+from tests.browserless import press
 from tests.factories import OrganisationFactory, ParticipationFactory, PartnershipFactory
 
 
@@ -280,3 +281,69 @@ def test_the_queue_comes_in_pages_and_says_what_it_shows(world, partnership, mon
         "Te beoordelen" not in finalised
         and "Geen afwegingen die aan de filters voldoen." in finalised
     )
+
+
+# --- Moving between themes saves first ---------------------------------------------------
+
+
+def theme_url(assessment, code):
+    return reverse("assessment:theme", args=[assessment.pk, code])
+
+
+def answers_for(form, label):
+    return {f"q_{q.pk}": str(q.options.get(label=label).pk) for q in form.questions}
+
+
+def test_clicking_another_themes_tab_saves_the_answers_first(world, assessment):
+    # Three questions of theme D answered, then the tab of theme E clicked.
+    client = world.client_for(world.officer)
+    response = client.get(theme_url(assessment, "D"))
+    form = response.context["form"]
+    assert len(form.questions) >= 3
+    fill = {**answers_for(form, "Ja"), "notes": "Besproken met de directeur."}
+    url, data = press(response.content.decode(), "E. " + _title(assessment, "E"), fill=fill)
+    response = client.post(url or theme_url(assessment, "D"), data)
+    assert response.status_code == 302 and response["Location"] == theme_url(assessment, "E")
+    stored = assessment.answers.filter(question__theme__code="D", option__label="Ja")
+    assert stored.count() == len(form.questions)
+    assert assessment.theme_notes.get(theme__code="D").notes == "Besproken met de directeur."
+    assert "Opgeslagen." in client.get(response["Location"]).content.decode()
+
+
+def _title(assessment, code):
+    """The tab's text: its title and "0 van n" answered."""
+    theme = assessment.version.themes.get(code=code)
+    return f"{theme.title} 0 van {theme.questions.count()}"
+
+
+def test_a_tab_save_that_comes_too_late_is_refused_and_stays(world, assessment):
+    # Someone else saved in between: the tab does not move on, the answers
+    # typed stay on the page with the message, nothing is overwritten.
+    client = world.client_for(world.officer)
+    response = client.get(theme_url(assessment, "D"))
+    form = response.context["form"]
+    page = response.content.decode()
+    answer_all(assessment, default="Nee")
+    fill = {**answers_for(form, "Ja"), f"e_{form.questions[0].pk}": "Mijn toelichting"}
+    url, data = press(page, "E. " + _title(assessment, "E"), fill=fill)
+    response = client.post(url or theme_url(assessment, "D"), data)
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Iemand anders heeft deze afweging intussen opgeslagen" in body
+    assert "Mijn toelichting" in body
+    assert not assessment.answers.filter(question__theme__code="D", option__label="Ja").exists()
+
+
+def test_an_unknown_theme_in_goto_saves_and_stays(world, assessment):
+    client = world.client_for(world.officer)
+    form = client.get(theme_url(assessment, "D")).context["form"]
+    data = {"revision": assessment.revision, **answers_for(form, "Ja"), "goto": "Z"}
+    response = client.post(theme_url(assessment, "D"), data)
+    assert response["Location"] == theme_url(assessment, "D")
+    assert assessment.answers.filter(question__theme__code="D").count() == len(form.questions)
+
+
+def test_readers_get_the_themes_as_links(world, assessment):
+    body = world.client_for(world.coordinator).get(theme_url(assessment, "D")).content.decode()
+    assert f'href="{theme_url(assessment, "E")}"' in body
+    assert 'name="goto"' not in body

@@ -20,7 +20,8 @@ from partnerships.models import (
     PhaseTransition,
     Status,
 )
-from tests.factories import PartnershipFactory, phase
+from tests.browserless import press
+from tests.factories import OfficerFactory, PartnershipFactory, phase
 
 
 @pytest.fixture
@@ -431,3 +432,117 @@ def test_phase_page_queries_do_not_grow_with_notes_and_moves(
         response = client.get(url)
     assert len(response.context["transitions"]) == 6
     assert len(response.context["notes"]) == 11
+
+
+# --- The checklist and the move are one flow -------------------------------------------
+
+
+def active_items(number):
+    return list(ChecklistItem.objects.filter(phase__number=number, is_active=True))
+
+
+def test_ticks_made_before_pressing_move_are_kept_and_count(world, partnership):
+    # The officer ticks every item and presses "Verplaatsen" (not "Checklist opslaan").
+    client = world.client_for(world.officer)
+    items = active_items(1)
+    page = client.get(phase_url(partnership)).content.decode()
+    url, data = press(page, "Verplaatsen", ticks={"items": [str(i.pk) for i in items]})
+    response = client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == partnership.get_absolute_url()
+    ticked = ChecklistTick.objects.filter(partnership=partnership)
+    assert sorted(ticked.values_list("item_id", flat=True)) == sorted(i.pk for i in items)
+    assert {t.ticked_by for t in ticked} == {world.officer}
+    assert Partnership.objects.get(pk=partnership.pk).phase.number == 2
+    transition = PhaseTransition.objects.get(partnership=partnership, from_phase__number=1)
+    assert transition.checklist_complete and transition.reason == ""
+
+
+def test_ticks_are_kept_when_the_move_is_refused(world, partnership):
+    client = world.client_for(world.officer)
+    items = active_items(1)
+    page = client.get(phase_url(partnership)).content.decode()
+    url, data = press(page, "Verplaatsen", ticks={"items": [str(items[0].pk), str(items[1].pk)]})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    total = len(items)
+    assert f"De checklist van deze fase is nog niet af (2 van {total})" in body
+    assert f"2 van {total} punten afgerond." in body
+    assert ChecklistTick.objects.filter(partnership=partnership).count() == 2
+    assert Partnership.objects.get(pk=partnership.pk).phase.number == 1
+
+
+def test_saving_the_checklist_from_the_shared_form_does_not_move(world, partnership):
+    client = world.client_for(world.officer)
+    items = active_items(1)
+    page = client.get(phase_url(partnership)).content.decode()
+    url, data = press(page, "Checklist opslaan", ticks={"items": [str(items[0].pk)]})
+    response = client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == phase_url(partnership, 1)
+    assert list(
+        ChecklistTick.objects.filter(partnership=partnership).values_list("item_id", flat=True)
+    ) == [items[0].pk]
+    assert Partnership.objects.get(pk=partnership.pk).phase.number == 1
+
+
+def test_an_old_checklist_form_does_not_untick_what_someone_else_ticked(world, partnership):
+    # Two tabs: the first ticks item 0 and saves; the second (opened before)
+    # ticks item 1 and saves. Both ticks stay: a form only changes what its
+    # user changed.
+    client = world.client_for(world.officer)
+    items = active_items(1)
+    first = client.get(phase_url(partnership)).content.decode()
+    second = client.get(phase_url(partnership)).content.decode()
+    client.post(*press(first, "Checklist opslaan", ticks={"items": [str(items[0].pk)]}))
+    client.post(*press(second, "Checklist opslaan", ticks={"items": [str(items[1].pk)]}))
+    ticked = ChecklistTick.objects.filter(partnership=partnership).values_list("item_id", flat=True)
+    assert sorted(ticked) == sorted([items[0].pk, items[1].pk])
+
+
+# --- A move made from a page that is out of date ----------------------------------------
+
+
+@pytest.fixture
+def colleague(world):
+    return OfficerFactory(
+        username="pieter",
+        first_name="Pieter",
+        last_name="van 't Hof",
+        municipality=world.municipality,
+    )
+
+
+def test_a_move_from_an_out_of_date_page_is_refused_and_keeps_the_reason(world, colleague):
+    # The officer opened the page in phase 3; a colleague moved it to phase 4
+    # in the meantime. Her "to phase 4" must not be taken as "stay" or undo it.
+    partnership = PartnershipFactory(lead_municipality=world.municipality, phase=phase(3))
+    client = world.client_for(world.officer)
+    page = client.get(phase_url(partnership)).content.decode()
+    tick_all(partnership, 3, colleague)
+    phase_rules.move(partnership, phase(4), colleague)
+
+    url, data = press(page, "Verplaatsen", fill={"to_phase": "4", "reason": "Mijn reden"})
+    assert data["from_phase"] == ["3"]
+    response = client.post(url, data)
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert (
+        f"De samenwerking is intussen verplaatst naar fase {escape(str(phase(4)))} "
+        f"door {shown_name(colleague)}." in body
+    )
+    assert "Mijn reden</textarea>" in body
+    assert response.context["move_form"]["from_phase"].value() == 4
+    assert Partnership.objects.get(pk=partnership.pk).phase.number == 4
+    assert PhaseTransition.objects.filter(partnership=partnership).count() == 1
+
+
+def test_a_move_back_from_an_out_of_date_page_is_refused(world, colleague):
+    # Page opened in phase 3, moved on to 4 by a colleague; "back to 2" chosen
+    # on the old page must not apply to phase 4 without her knowing.
+    partnership = PartnershipFactory(lead_municipality=world.municipality, phase=phase(3))
+    client = world.client_for(world.officer)
+    page = client.get(phase_url(partnership)).content.decode()
+    phase_rules.move(partnership, phase(4), colleague, "Door.")
+    url, data = press(page, "Verplaatsen", fill={"to_phase": "2", "reason": "Terug"})
+    assert client.post(url, data).status_code == 409
+    assert Partnership.objects.get(pk=partnership.pk).phase.number == 4

@@ -215,6 +215,9 @@ def theme(request, pk, code):
             else:
                 messages.success(request, _("Opgeslagen."))
                 index = themes.index(current)
+                goto = next((t for t in themes if t.code == request.POST.get("goto")), None)
+                if goto is not None:  # a theme's tab: saved, now open that theme
+                    return redirect("assessment:theme", pk=assessment.pk, code=goto.code)
                 if "next" in request.POST and index + 1 < len(themes):
                     return redirect(
                         "assessment:theme", pk=assessment.pk, code=themes[index + 1].code

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModelForm
 from core.forms import DateInput
 
 from ..models import Activity
@@ -18,7 +19,7 @@ def one_year_after(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedModelForm):
     class Meta:
         model = Activity
         fields = ["kind", "date", "title", "participants", "notes"]

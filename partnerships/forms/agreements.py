@@ -4,12 +4,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModelForm
 from core.forms import DateInput
 
 from ..models import Agreement
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(VersionedModelForm):
     """Roles, tasks, time and money, for one partner or the whole partnership.
 
     The document field keeps the model's ``validate_document`` validator (PDF,

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModelForm
 from core.forms import DateInput
 
 from ..models import Goal, GoalLevel, Indicator, Measurement
@@ -18,7 +19,7 @@ class DecimalField(forms.DecimalField):
         return super().to_python(value)
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(VersionedModelForm):
     """A goal of one partnership; a partner's goal names one of its partners."""
 
     class Meta:
@@ -56,7 +57,7 @@ class GoalForm(forms.ModelForm):
         return cleaned
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(VersionedModelForm):
     """How a goal is measured: from a baseline toward a target by a date."""
 
     class Meta:

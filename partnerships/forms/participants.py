@@ -1,13 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModelForm
 from core.forms import DateInput
 from organisations.models import Organisation
 
 from ..models import Contribution, Motive, Participation
 
 
-class ParticipationForm(forms.ModelForm):
+class ParticipationForm(VersionedModelForm):
+    related_fields = {"contributions": _("Inbreng")}
+
     motives = forms.MultipleChoiceField(
         label=_("Motieven"),
         choices=Motive.choices,

@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedModelForm
 from core.forms import DateInput, FilterForm
 from regions.models import Municipality
 
 from ..models import ContributionType, OrganisationalForm, Partnership, Phase, Status, Theme
 
 
-class PartnershipForm(forms.ModelForm):
+class PartnershipForm(VersionedModelForm):
     class Meta:
         model = Partnership
         fields = [

@@ -22,6 +22,9 @@ class PhaseMoveForm(forms.Form):
     (checklist done or a reason; back only with a reason) live in
     ``partnerships.phases``; ``add_rule_error`` shows their verdict."""
 
+    # The phase the page showed: a move made from an older page is refused
+    # when someone else moved the partnership in between.
+    from_phase = forms.TypedChoiceField(coerce=int, required=False, widget=forms.HiddenInput)
     to_phase = forms.TypedChoiceField(label=_("Naar fase"), coerce=int)
     reason = forms.CharField(
         label=_("Reden"),
@@ -35,12 +38,24 @@ class PhaseMoveForm(forms.Form):
 
     def __init__(self, *args, partnership, phases, **kwargs):
         super().__init__(*args, **kwargs)
-        current = partnership.phase.number
+        numbers = [p.number for p in phases]
+        self.phases = phases
+        self.fields["from_phase"].choices = [(n, n) for n in numbers]
+        self.fields["from_phase"].initial = partnership.phase.number
+        # The choices the user had: those of the phase her page showed.
+        seen = self.data.get("from_phase") if self.is_bound else None
+        current = int(seen) if seen and seen.isdigit() and int(seen) in numbers else None
+        current = current or partnership.phase.number
         self.fields["to_phase"].choices = [
             (p.number, str(p)) for p in phases if p.number == current + 1 or p.number < current
         ]
         following = [p.number for p in phases if p.number == current + 1]
         self.fields["to_phase"].initial = following[0] if following else None
+
+    def expected_phase(self):
+        """The phase the page showed (None for a form without it)."""
+        number = self.cleaned_data.get("from_phase")
+        return next((p for p in self.phases if p.number == number), None)
 
     def add_rule_error(self, error):
         """Put a ValidationError of ``phases.check_move`` next to its field."""

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionField
+
 
 class ActivityKind(models.TextChoices):
     MEETING = "overleg", _("Overleg")
@@ -33,7 +35,9 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
     )
 
-    history = HistoricalRecords()
+    version = VersionField()  # of its edit form (core.concurrency)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("activiteit")

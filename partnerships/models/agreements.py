@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionField
 from core.storage import private_storage, private_upload_path
 from core.validators import validate_document
 
@@ -52,7 +53,9 @@ class Agreement(models.Model):
     )
     document_name = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
 
-    history = HistoricalRecords()
+    version = VersionField()  # of its edit form (core.concurrency)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("afspraak")

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionField
+
 
 class GoalLevel(models.TextChoices):
     SOCIETAL = "maatschappelijk", _("Maatschappelijk doel")
@@ -32,7 +34,9 @@ class Goal(models.Model):
     title = models.CharField(_("doel"), max_length=300)
     description = models.TextField(_("toelichting"), blank=True)
 
-    history = HistoricalRecords()
+    version = VersionField()  # of its edit form (core.concurrency)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("doel")
@@ -67,7 +71,9 @@ class Indicator(models.Model):
     target = models.DecimalField(_("streefwaarde"), max_digits=14, decimal_places=2)
     target_date = models.DateField(_("streefdatum"))
 
-    history = HistoricalRecords()
+    version = VersionField()  # of its edit form (core.concurrency)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("indicator")

@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionField
+
 
 class ParticipationRole(models.TextChoices):
     CORE = "kernpartner", _("Kernpartner")
@@ -70,7 +72,9 @@ class Participation(models.Model):
     )
     joined_on = models.DateField(_("deelname sinds"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    version = VersionField()  # of its edit form (core.concurrency)
+
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("deelname")

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionField
+
 
 class CollaborationFunction(models.TextChoices):
     STRATEGIC = "strategisch", _("Strategische afstemming")
@@ -128,9 +130,13 @@ class Partnership(models.Model):
     # committed change, in whatever order transactions commit.
     revision = models.PositiveBigIntegerField(_("revisie"), default=0, editable=False)
 
+    # The version its edit form was opened with (core.concurrency): a stale
+    # save is refused. Not the cache counter ``revision`` above.
+    version = VersionField()
+
     history = HistoricalRecords(
         m2m_fields=[participating_municipalities],
-        excluded_fields=["revision", "last_activity_at"],
+        excluded_fields=["revision", "last_activity_at", "version"],
     )
 
     class Meta:

@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from accounts.scoping import can_edit_partnership
+from core.concurrency import save_if_current
 
 from ..audit import recent_changes
 from ..forms.activities import ActivityForm
@@ -48,12 +49,10 @@ def activity_edit(request, pk, activity_pk=None):
     partnership = load_partnership(request, pk, edit=True)
     activity = get_object_or_404(partnership.activities, pk=activity_pk) if activity_pk else None
     form = ActivityForm(request.POST if request.method == "POST" else None, instance=activity)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.partnership = partnership
-        if activity is None:
-            saved.created_by = request.user
-        saved.save()
+    form.instance.partnership = partnership
+    if activity is None:
+        form.instance.created_by = request.user
+    if request.method == "POST" and form.is_valid() and save_if_current(form, form.save):
         messages.success(request, _("De activiteit is vastgelegd."))
         return redirect(_list_url(partnership))
     return form_page(

@@ -1,7 +1,6 @@
 """Agreements (afspraken), with the signed document stored privately."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.scoping import can_edit_partnership, get_related_for_user
+from core.concurrency import save_if_current
 
 from ..forms.agreements import AgreementForm
 from ..models import Agreement
@@ -55,16 +55,19 @@ def agreement_edit(request, pk, agreement_pk=None):
         instance=agreement,
         partnership=partnership,
     )
-    if request.method == "POST" and form.is_valid():
-        upload = request.FILES.get("document")
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            if upload:
-                # Keep the name the user knows; the file itself gets a random name.
-                saved.document_name = upload.name
-            elif not saved.document:
-                saved.document_name = ""
-            saved.save()
+    upload = request.FILES.get("document") if request.method == "POST" else None
+
+    def save():
+        saved = form.save(commit=False)
+        if upload:
+            # Keep the name the user knows; the file itself gets a random name.
+            saved.document_name = upload.name
+        elif not saved.document:
+            saved.document_name = ""
+        saved.save()
+
+    if request.method == "POST" and form.is_valid() and save_if_current(form, save):
+        saved = form.instance
         if old_file and old_file != saved.document.name:
             # Replaced or cleared: the old file is not kept around.
             _delete_stored(saved.document.storage, old_file)

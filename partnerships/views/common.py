@@ -15,7 +15,7 @@ def load_partnership(request, pk, *, edit=False):
     )
 
 
-def form_page(request, partnership, form, title, *, cancel_url=None, **extra):
+def form_page(request, partnership, form, title, *, cancel_url=None, status=None, **extra):
     """One form on a page of its own, under the partnership's name."""
     context = {
         "title": title,
@@ -25,7 +25,9 @@ def form_page(request, partnership, form, title, *, cancel_url=None, **extra):
         "breadcrumb_label": partnership.name,
         **extra,
     }
-    return render(request, "includes/form_page.html", context)
+    # A save refused because someone else saved first answers 409 Conflict.
+    status = status or (409 if getattr(form, "conflict", None) else 200)
+    return render(request, "includes/form_page.html", context, status=status)
 
 
 def confirm_delete(request, partnership, title, label, *, cancel_url=None, warning=""):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scoping import can_edit_partnership
+from core.concurrency import save_if_current
 
 from .. import summary
 from ..forms.goals import GoalForm, IndicatorForm, MeasurementForm
@@ -86,8 +87,7 @@ def goal_edit(request, pk, goal_pk=None):
         if request.GET.get("partner", "").isdigit():
             initial["participation"] = int(request.GET["partner"])
     form = GoalForm(_bound(request), instance=goal, partnership=partnership, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_if_current(form, form.save):
         messages.success(request, _("Het doel is opgeslagen."))
         return redirect(_goals_url(partnership))
     return form_page(
@@ -125,10 +125,8 @@ def indicator_edit(request, pk, goal_pk, indicator_pk=None):
     goal = get_object_or_404(partnership.goals, pk=goal_pk)
     indicator = get_object_or_404(goal.indicators, pk=indicator_pk) if indicator_pk else None
     form = IndicatorForm(_bound(request), instance=indicator)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.goal = goal
-        saved.save()
+    form.instance.goal = goal
+    if request.method == "POST" and form.is_valid() and save_if_current(form, form.save):
         messages.success(request, _("De indicator is opgeslagen."))
         return redirect(_goals_url(partnership))
     return form_page(

@@ -2,12 +2,12 @@
 motives and contributions."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from assessment.forms import StartForm
+from core.concurrency import save_if_current
 
 from .. import summary
 from ..forms.participants import ContributionFormSet, ParticipationForm
@@ -46,10 +46,17 @@ def participation_edit(request, pk, participation_pk):
     )
     form = ParticipationForm(request.POST or None, instance=participation, partnership=partnership)
     formset = ContributionFormSet(request.POST or None, instance=participation, prefix="inbreng")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            form.save()
-            formset.save()
+
+    def save():
+        form.save()
+        formset.save()
+
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and formset.is_valid()
+        and save_if_current(form, save, [formset])
+    ):
         messages.success(request, _("De wijzigingen zijn opgeslagen."))
         return redirect(partnership)
     contributions = [f.instance for f in formset.forms if f.instance.pk]
@@ -67,6 +74,7 @@ def participation_edit(request, pk, participation_pk):
             ),
             "start_form": StartForm(),
         },
+        status=409 if form.conflict else 200,
     )
 
 

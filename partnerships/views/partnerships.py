@@ -23,6 +23,7 @@ from accounts.scoping import (
 )
 from assessment.models import Assessment
 from core import fragments, freshness
+from core.concurrency import save_if_current
 from dashboard.summary import filter_partnerships
 
 from .. import phases as phase_rules
@@ -286,8 +287,7 @@ def partnership_edit(request, pk):
     form = PartnershipForm(
         request.POST or None, instance=partnership, lead_municipality=partnership.lead_municipality
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_if_current(form, form.save):
         messages.success(request, _("De wijzigingen zijn opgeslagen."))
         return redirect(partnership)
     return render(
@@ -300,6 +300,7 @@ def partnership_edit(request, pk):
             "breadcrumb_url": partnership.get_absolute_url(),
             "breadcrumb_label": partnership.name,
         },
+        status=409 if form.conflict else 200,
     )
 
 

@@ -5,7 +5,6 @@ The rules live in ``partnerships.phases``; these views only show them and
 hand them what the officer typed."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -27,7 +26,9 @@ def _phase_or_404(phases, number):
     raise Http404
 
 
-def phase_page(request, pk, number=None, *, move_form=None, note_form=None):
+def phase_page(
+    request, pk, number=None, *, move_form=None, note_form=None, move_conflict="", status=200
+):
     """The phase ``number`` (the current phase when ``number`` is None).
 
     Also the page a failed note or move is shown on again (status 200, with
@@ -53,13 +54,25 @@ def phase_page(request, pk, number=None, *, move_form=None, note_form=None):
         ),
         "note_form": (note_form or PhaseNoteForm()) if can_edit else None,
         "move_form": move_form if can_edit and is_current else None,
+        "move_conflict": move_conflict,
         "transitions": list(
             PhaseTransition.objects.filter(partnership=partnership)
             .select_related("from_phase", "to_phase", "moved_by")
             .order_by("moved_at", "pk")
         ),
     }
-    return render(request, "partnerships/phases/phase.html", context)
+    return render(request, "partnerships/phases/phase.html", context, status=status)
+
+
+def _posted_checklist(request, phase):
+    """The checkboxes a checklist form sent for ``phase``. A form that says
+    which items were ticked when it was shown ("shown", with the marker
+    "checklist_shown") changes only what its user changed."""
+    return phase_rules.ChecklistInput(
+        phase=phase,
+        ticked=set(request.POST.getlist("items")),
+        shown=set(request.POST.getlist("shown")) if "checklist_shown" in request.POST else None,
+    )
 
 
 @require_POST
@@ -68,15 +81,10 @@ def checklist_save(request, pk, number):
     unticks what was unticked (each change lands in the audit trail)."""
     partnership = load_partnership(request, pk, edit=True)
     phase = _phase_or_404(phase_rules.all_phases(), number)
-    checklist = phase_rules.checklist_for(partnership, phase)
-    ticked = set(request.POST.getlist("items"))
-    changed = 0
-    for entry in checklist.entries:
-        wanted = str(entry.item.pk) in ticked
-        if wanted != entry.done:
-            phase_rules.set_tick(partnership, entry.item, wanted, request.user)
-            changed += 1
-    if changed:
+    outcome = phase_rules.save_checklist_and_move(
+        partnership, request.user, checklist=_posted_checklist(request, phase)
+    )
+    if outcome.ticks_changed:
         messages.success(request, _("De checklist is opgeslagen."))
     else:
         messages.info(request, _("Er was niets gewijzigd aan de checklist."))
@@ -105,20 +113,43 @@ def note_add(request, pk, number):
 
 @require_POST
 def phase_move(request, pk):
+    """The move, with the checklist of the same form: its ticks are saved
+    first (also when the move is refused), then the move is tried."""
     partnership = load_partnership(request, pk, edit=True)
     phases = phase_rules.all_phases()
     form = PhaseMoveForm(request.POST, partnership=partnership, phases=phases)
-    if form.is_valid():
-        target = _phase_or_404(phases, form.cleaned_data["to_phase"])
-        try:
-            phase_rules.move(partnership, target, request.user, form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_rule_error(error)
-        else:
-            messages.success(
-                request, _("De samenwerking is nu in fase %(phase)s.") % {"phase": target}
-            )
-            return redirect(partnership)
+    checklist = None
+    if request.POST.get("checklist_phase", "").isdigit():
+        number = int(request.POST["checklist_phase"])
+        shown = next((p for p in phases if p.number == number), None)
+        checklist = _posted_checklist(request, shown) if shown else None
+    valid = form.is_valid()
+    outcome = phase_rules.save_checklist_and_move(
+        partnership,
+        request.user,
+        checklist=checklist,
+        to_phase=_phase_or_404(phases, form.cleaned_data["to_phase"]) if valid else None,
+        reason=form.cleaned_data["reason"] if valid else "",
+        expected_phase=form.expected_phase() if valid else None,
+    )
+    if outcome.ticks_changed:
+        messages.success(request, _("De checklist is opgeslagen."))
+    if outcome.transition is not None:
+        target = outcome.transition.to_phase
+        messages.success(request, _("De samenwerking is nu in fase %(phase)s.") % {"phase": target})
+        return redirect(partnership)
+    if outcome.error is not None and outcome.error.code == phase_rules.PHASE_CHANGED:
+        # Someone else moved it in between: the page of the phase it is in
+        # now, with a fresh move form that keeps the typed reason.
+        partnership.refresh_from_db(fields=["phase"])
+        fresh = PhaseMoveForm(
+            initial={"reason": form.cleaned_data["reason"]}, partnership=partnership, phases=phases
+        )
+        return phase_page(
+            request, pk, move_form=fresh, move_conflict=outcome.error.messages[0], status=409
+        )
+    if outcome.error is not None:
+        form.add_rule_error(outcome.error)
     return phase_page(request, pk, move_form=form)
 
 
