@@ -14,24 +14,20 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
 from core import freshness
 
+from . import notify
 from .models import (
     Answer,
     Assessment,
     AssessmentKind,
     AssessmentStatus,
-    Notification,
     Outcome,
     Questionnaire,
     ThemeNote,
@@ -115,15 +111,28 @@ def save_answers(
     freshness.changed(assessment)  # the update and the answers bypass its signals
 
 
-def coordinators_of(assessment: Assessment):
-    region_id = assessment.participation.partnership.lead_municipality.region_id
-    return User.objects.filter(role=Role.COORDINATOR, region_id=region_id, is_active=True)
+def _lock(assessment: Assessment, expected: str, refusal: str) -> None:
+    """Lock the assessment's row for this transaction and read it afresh.
+
+    Every transition starts here: the state is checked on the locked row, so
+    of two requests at the same moment the second waits for the first and
+    then sees its result (on SQLite, where ``select_for_update`` does nothing,
+    ``BEGIN IMMEDIATE`` makes the whole transaction wait instead)."""
+    assessment.refresh_from_db(from_queryset=Assessment.objects.select_for_update())
+    if assessment.status != expected:
+        raise ValidationError(refusal, code="state")
 
 
 @transaction.atomic
 def submit(assessment: Assessment, user, request=None) -> ScoreResult:
-    if assessment.status != AssessmentStatus.CONCEPT:
-        raise ValidationError(_("Alleen een afweging in concept kan ter review worden aangeboden."))
+    _lock(
+        assessment,
+        AssessmentStatus.CONCEPT,
+        _(
+            "Deze afweging is niet meer in concept (iemand anders heeft haar intussen "
+            "ingediend of vastgesteld) en kan niet ter review worden aangeboden."
+        ),
+    )
     result = score_assessment(assessment)
     if result.unresolved:
         raise ValidationError(
@@ -137,33 +146,39 @@ def submit(assessment: Assessment, user, request=None) -> ScoreResult:
     assessment.review_comments = ""
     assessment.revision += 1
     assessment.save()
-    partnership = assessment.participation.partnership
-    message = _(
-        "%(author)s vraagt u de afweging van %(organisation)s (%(partnership)s) vast te stellen."
-    ) % {
-        "author": user.get_full_name() or user.get_username(),
-        "organisation": assessment.participation.organisation,
-        "partnership": partnership,
-    }
-    path = reverse("assessment:detail", args=[assessment.pk])
-    url = request.build_absolute_uri(path) if request else path
-    for coordinator in coordinators_of(assessment):
-        Notification.objects.create(recipient=coordinator, assessment=assessment, message=message)
-        if coordinator.email:
-            send_mail(
-                _("Afweging ter review: %(organisation)s")
-                % {"organisation": assessment.participation.organisation},
-                f"{message}\n\n{url}\n",
-                settings.DEFAULT_FROM_EMAIL,
-                [coordinator.email],
-            )
+    notify.submitted(assessment, user)
     return result
 
 
 @transaction.atomic
+def withdraw(assessment: Assessment, user) -> None:
+    """The author takes her assessment back from review to concept (before a
+    coordinator has decided on it)."""
+    _lock(
+        assessment,
+        AssessmentStatus.IN_REVIEW,
+        _(
+            "Deze afweging is niet meer ter review (de coördinator heeft haar intussen "
+            "vastgesteld of teruggestuurd) en kan niet worden ingetrokken."
+        ),
+    )
+    assessment.status = AssessmentStatus.CONCEPT
+    assessment.submitted_at = None
+    assessment.revision += 1
+    assessment.save()
+    notify.withdrawn(assessment, user)
+
+
+@transaction.atomic
 def finalise(assessment: Assessment, reviewer, remark: str = "") -> ScoreResult:
-    if assessment.status != AssessmentStatus.IN_REVIEW:
-        raise ValidationError(_("Alleen een afweging ter review kan worden vastgesteld."))
+    _lock(
+        assessment,
+        AssessmentStatus.IN_REVIEW,
+        _(
+            "Deze afweging is niet meer ter review (intussen vastgesteld, teruggestuurd of "
+            "ingetrokken) en kan niet worden vastgesteld. Hieronder staat haar huidige stand."
+        ),
+    )
     result = score_assessment(assessment)
     assessment.status = AssessmentStatus.FINAL
     assessment.reviewer = reviewer
@@ -174,33 +189,49 @@ def finalise(assessment: Assessment, reviewer, remark: str = "") -> ScoreResult:
     assessment.knocked_out = result.knocked_out
     assessment.revision += 1
     assessment.save()
-    Notification.objects.filter(assessment=assessment, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    notify.finalised(assessment, reviewer)
     return result
 
 
 @transaction.atomic
 def return_to_concept(assessment: Assessment, reviewer, comments: str) -> None:
-    if assessment.status != AssessmentStatus.IN_REVIEW:
-        raise ValidationError(_("Alleen een afweging ter review kan worden teruggestuurd."))
     if not comments.strip():
         raise ValidationError(_("Schrijf op wat er moet veranderen."))
+    _lock(
+        assessment,
+        AssessmentStatus.IN_REVIEW,
+        _(
+            "Deze afweging is niet meer ter review (intussen vastgesteld, teruggestuurd of "
+            "ingetrokken) en kan niet worden teruggestuurd. Hieronder staat haar huidige stand."
+        ),
+    )
     assessment.status = AssessmentStatus.CONCEPT
     assessment.review_comments = comments.strip()
     assessment.submitted_at = None
     assessment.revision += 1
     assessment.save()
-    Notification.objects.filter(assessment=assessment, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    notify.sent_back(assessment, reviewer)
 
 
 @transaction.atomic
 def correct(assessment: Assessment, user) -> Assessment:
-    """A new concept that copies a finalised assessment's answers and notes."""
-    if assessment.status != AssessmentStatus.FINAL:
-        raise ValidationError(_("Alleen een vastgestelde afweging kan worden gecorrigeerd."))
+    """A new concept that copies a finalised assessment's answers and notes.
+
+    One correction at a time: while a correction is in concept or in review,
+    a second one is refused (it would be a rival version of the same facts)."""
+    _lock(
+        assessment,
+        AssessmentStatus.FINAL,
+        _("Alleen een vastgestelde afweging kan worden gecorrigeerd."),
+    )
+    if assessment.corrections.exclude(status=AssessmentStatus.FINAL).exists():
+        raise ValidationError(
+            _(
+                "Er is al een correctie van deze afweging in bewerking; ga verder met die "
+                "correctie (zie ‘Alle afwegingen van deze partner’)."
+            ),
+            code="open_correction",
+        )
     copy = Assessment.objects.create(
         participation=assessment.participation,
         version=assessment.version,

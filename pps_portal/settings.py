@@ -126,6 +126,21 @@ try:
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is ongeldig: {exc}") from None
 
+
+def sqlite_options() -> dict:
+    """Two writers on SQLite take turns instead of one failing with "database
+    is locked": every transaction takes the write lock when it begins
+    (``BEGIN IMMEDIATE``, so a reader never has to become a writer halfway),
+    and a writer waits up to 20 s for the lock (Django 5.1+)."""
+    return {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        **sqlite_options(),
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """An assessment of one organisation for one partnership, with its answers."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +113,15 @@ class Assessment(models.Model):
             "partnership": self.participation.partnership,
         }
 
+    def save(self, *args, **kwargs):
+        # A finalised assessment never changes, whatever path a save comes by
+        # (the workflow's transitions lock the row and check its state first).
+        if not self._state.adding and self.pk is not None:
+            refuse_unless_stored_status(
+                self.pk, {AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW}
+            )
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("assessment:detail", args=[self.pk])
 
@@ -132,7 +142,35 @@ class Assessment(models.Model):
         return str(Outcome(outcome).label)
 
 
-class Answer(models.Model):
+def refuse_unless_stored_status(assessment_id, allowed) -> None:
+    """Refuse a write to (a part of) an assessment whose stored state is not
+    in ``allowed`` (one query)."""
+    status = Assessment.objects.filter(pk=assessment_id).values_list("status", flat=True).first()
+    if status is not None and status not in allowed:
+        if status == AssessmentStatus.FINAL:
+            raise ValidationError(
+                _("Een vastgestelde afweging verandert nooit; start een correctie."),
+                code="final",
+            )
+        raise ValidationError(
+            _("Deze afweging is niet meer in concept en kan niet meer veranderen."),
+            code="not_concept",
+        )
+
+
+class ConceptOnly:
+    """Answers and notes change only while their assessment is a concept."""
+
+    def save(self, *args, **kwargs):
+        refuse_unless_stored_status(self.assessment_id, {AssessmentStatus.CONCEPT})
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_unless_stored_status(self.assessment_id, {AssessmentStatus.CONCEPT})
+        return super().delete(*args, **kwargs)
+
+
+class Answer(ConceptOnly, models.Model):
     assessment = models.ForeignKey(
         Assessment, verbose_name=_("afweging"), related_name="answers", on_delete=models.CASCADE
     )
@@ -164,7 +202,7 @@ class Answer(models.Model):
         return f"{self.question.code}: {self.option or '—'}"
 
 
-class ThemeNote(models.Model):
+class ThemeNote(ConceptOnly, models.Model):
     """Conversation notes per theme: the framework is direction for the
     conversations, not a checklist (seed 000)."""
 

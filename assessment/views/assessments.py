@@ -127,6 +127,8 @@ def detail(request, pk):
             "result": workflow.score_assessment(assessment) if can_edit else None,
             "can_edit": can_edit,
             "can_correct": assessment.is_final and can_edit_partnership(user, partnership),
+            "can_withdraw": assessment.status == AssessmentStatus.IN_REVIEW
+            and can_edit_partnership(user, partnership),
             "can_review": assessment.status == AssessmentStatus.IN_REVIEW
             and can_review_assessment(user, assessment),
             "review_form": ReviewForm(),
@@ -315,6 +317,19 @@ def submit(request, pk):
 
 
 @require_POST
+def withdraw(request, pk):
+    def act(assessment, _form):
+        workflow.withdraw(assessment, request.user)
+        messages.success(
+            request,
+            _("De afweging is ingetrokken en weer een concept; u kunt haar aanpassen."),
+        )
+        return redirect(assessment)
+
+    return _action(request, pk, act, edit=True)
+
+
+@require_POST
 def finalise(request, pk):
     def act(assessment, form):
         result = workflow.finalise(assessment, request.user, form.cleaned_data["remark"])
@@ -482,6 +497,7 @@ urlpatterns = [
     path("afwegingen/<int:pk>/thema/<str:code>/", theme, name="theme"),
     path("afwegingen/<int:pk>/uitkomst/", outcome, name="outcome"),
     path("afwegingen/<int:pk>/indienen/", submit, name="submit"),
+    path("afwegingen/<int:pk>/intrekken/", withdraw, name="withdraw"),
     path("afwegingen/<int:pk>/vaststellen/", finalise, name="finalise"),
     path("afwegingen/<int:pk>/terugsturen/", send_back, name="send_back"),
     path("afwegingen/<int:pk>/correctie/", correct, name="correct"),
