@@ -5,9 +5,13 @@
 * She saves answers as often as she likes; a save based on an older revision
   (someone else saved in between) is refused, never silently overwritten.
 * She submits it for review when nothing is unresolved; the coordinators of
-  the region are told in the portal and by e-mail.
+  the region are told in the portal and by e-mail (``notify``). While it is
+  in review she may withdraw it (back to concept).
 * A coordinator finalises it (the outcome is stored; it never changes again)
-  or sends it back to concept with her comments.
+  or sends it back to concept with her comments; the author is told.
+* Every transition locks the assessment's row and checks its state inside
+  the transaction: of two people acting at the same moment one wins, the
+  other is refused with a message.
 * A correction of a finalised assessment is a new assessment that copies the
   answers and notes.
 """
@@ -124,7 +128,7 @@ def _lock(assessment: Assessment, expected: str, refusal: str) -> None:
 
 
 @transaction.atomic
-def submit(assessment: Assessment, user, request=None) -> ScoreResult:
+def submit(assessment: Assessment, user) -> ScoreResult:
     _lock(
         assessment,
         AssessmentStatus.CONCEPT,

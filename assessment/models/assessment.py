@@ -248,32 +248,3 @@ class ReportDownload(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.downloaded_at:%Y-%m-%d %H:%M}"
-
-
-class Notification(models.Model):
-    """A message in the portal for one user (e.g. an assessment to review)."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ontvanger"),
-        related_name="notifications",
-        on_delete=models.CASCADE,
-    )
-    assessment = models.ForeignKey(
-        Assessment,
-        verbose_name=_("afweging"),
-        related_name="notifications",
-        on_delete=models.CASCADE,
-    )
-    message = models.CharField(_("bericht"), max_length=300)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("melding")
-        verbose_name_plural = _("meldingen")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
-
-    def __str__(self):
-        return self.message

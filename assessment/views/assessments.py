@@ -33,7 +33,6 @@ from ..models import (
     AnswerOption,
     Assessment,
     AssessmentStatus,
-    Notification,
     Outcome,
     Question,
 )
@@ -309,7 +308,7 @@ def _action(request, pk, action, *, review=False, edit=False, form_class=None):
 @require_POST
 def submit(request, pk):
     def act(assessment, _form):
-        workflow.submit(assessment, request.user, request)
+        workflow.submit(assessment, request.user)
         messages.success(request, _("De afweging is ter review aangeboden aan de GGD-coördinator."))
         return redirect(assessment)
 
@@ -411,11 +410,6 @@ def review_queue(request):
         assessment.waiting_days = (now - assessment.submitted_at).days if waiting else None
     query = request.GET.copy()
     query.pop("pagina", None)
-    notifications = list(
-        Notification.objects.filter(recipient=user, read_at__isnull=True).select_related(
-            "assessment"
-        )[:20]
-    )
     return render(
         request,
         "assessment/review_queue.html",
@@ -423,7 +417,6 @@ def review_queue(request):
             "assessments": assessments,
             "page": page,
             "query_string": query.urlencode(),
-            "notifications": notifications,
             "is_coordinator": scope.kind == "region",
             "filtered": filtered,
         },
