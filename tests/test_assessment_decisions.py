@@ -91,6 +91,8 @@ def test_finalised_assessment_cannot_change_by_a_plain_save(world, assessment):
     stale.status = AssessmentStatus.CONCEPT
     with pytest.raises(ValidationError, match="verandert nooit"):
         stale.save()
+    with pytest.raises(ValidationError, match="verandert nooit"):
+        stale.delete()
     answer = Answer.objects.filter(assessment=assessment).first()
     answer.explanation = "Achteraf anders"
     with pytest.raises(ValidationError, match="verandert nooit"):
