@@ -122,15 +122,15 @@ class Assessment(models.Model):
             )
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("assessment:detail", args=[self.pk])
+
     def delete(self, *args, **kwargs):
         if self.pk is not None:
             refuse_unless_stored_status(
                 self.pk, {AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW}
             )
         return super().delete(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("assessment:detail", args=[self.pk])
 
     @property
     def is_final(self) -> bool:
