@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core import freshness
 
@@ -76,9 +77,12 @@ def save_answers(
     answers: dict,
     explanations: dict,
     notes: dict | None = None,
+    user=None,
 ) -> None:
     """Store answers (question id → option id or None), explanations (question
-    id → text) and theme notes (theme id → text) of one theme page.
+    id → text) and theme notes (theme id → text) of one theme page. Each
+    changed answer and note is saved as a record, so it is in the audit trail
+    with ``user`` (or the request's user).
 
     Refuses when the assessment is no longer a concept, or when ``revision``
     is not the stored revision (someone saved in between)."""
@@ -97,22 +101,33 @@ def save_answers(
         explanation = explanations.get(question_id, "")
         answer = existing.get(question_id)
         if answer is None:
-            Answer.objects.create(
-                assessment=assessment,
-                question_id=question_id,
-                option_id=option_id,
-                explanation=explanation,
-            )
-        elif answer.option_id != option_id or answer.explanation != explanation:
-            answer.option_id = option_id
-            answer.explanation = explanation
-            answer.save()
+            answer = Answer(assessment=assessment, question_id=question_id)
+        elif answer.option_id == option_id and answer.explanation == explanation:
+            continue
+        answer.option_id = option_id
+        answer.explanation = explanation
+        _by(answer, user)
+        answer.save()
+    existing_notes = {
+        n.theme_id: n for n in assessment.theme_notes.filter(theme__in=list(notes or {}))
+    }
     for theme_id, text in (notes or {}).items():
-        ThemeNote.objects.update_or_create(
-            assessment=assessment, theme_id=theme_id, defaults={"notes": text}
-        )
+        note = existing_notes.get(theme_id) or ThemeNote(assessment=assessment, theme_id=theme_id)
+        if note.pk is not None and note.notes == text:
+            continue
+        note.notes = text
+        _by(note, user)
+        note.save()
     assessment.revision = revision + 1
     freshness.changed(assessment)  # the update and the answers bypass its signals
+
+
+def _by(record, user) -> None:
+    """The audit trail's author of the next save of ``record``: the request's
+    user anyway (simple_history's middleware), named here for saves outside a
+    request too."""
+    if user is not None:
+        record._history_user = user
 
 
 def _lock(assessment: Assessment, expected: str, refusal: str) -> None:
@@ -149,6 +164,7 @@ def submit(assessment: Assessment, user) -> ScoreResult:
     assessment.submitted_at = timezone.now()
     assessment.review_comments = ""
     assessment.revision += 1
+    _by(assessment, user)
     assessment.save()
     notify.submitted(assessment, user)
     return result
@@ -169,6 +185,7 @@ def withdraw(assessment: Assessment, user) -> None:
     assessment.status = AssessmentStatus.CONCEPT
     assessment.submitted_at = None
     assessment.revision += 1
+    _by(assessment, user)
     assessment.save()
     notify.withdrawn(assessment, user)
 
@@ -192,6 +209,7 @@ def finalise(assessment: Assessment, reviewer, remark: str = "") -> ScoreResult:
     assessment.total_percent = result.total_percent
     assessment.knocked_out = result.knocked_out
     assessment.revision += 1
+    _by(assessment, reviewer)
     assessment.save()
     notify.finalised(assessment, reviewer)
     return result
@@ -213,6 +231,7 @@ def return_to_concept(assessment: Assessment, reviewer, comments: str) -> None:
     assessment.review_comments = comments.strip()
     assessment.submitted_at = None
     assessment.revision += 1
+    _by(assessment, reviewer)
     assessment.save()
     notify.sent_back(assessment, reviewer)
 
@@ -236,7 +255,7 @@ def correct(assessment: Assessment, user) -> Assessment:
             ),
             code="open_correction",
         )
-    copy = Assessment.objects.create(
+    copy = Assessment(
         participation=assessment.participation,
         version=assessment.version,
         kind=assessment.kind,
@@ -244,37 +263,50 @@ def correct(assessment: Assessment, user) -> Assessment:
         corrects=assessment,
         conditions=assessment.conditions,
     )
-    Answer.objects.bulk_create(
-        Answer(
-            assessment=copy,
-            question_id=a.question_id,
-            option_id=a.option_id,
-            explanation=a.explanation,
-        )
-        for a in assessment.answers.all()
+    _by(copy, user)
+    copy.save()
+    # The copies are in the audit trail too, with the one who started the correction.
+    bulk_create_with_history(
+        [
+            Answer(
+                assessment=copy,
+                question_id=a.question_id,
+                option_id=a.option_id,
+                explanation=a.explanation,
+            )
+            for a in assessment.answers.all()
+        ],
+        Answer,
+        default_user=user,
     )
-    ThemeNote.objects.bulk_create(
-        ThemeNote(assessment=copy, theme_id=n.theme_id, notes=n.notes)
-        for n in assessment.theme_notes.all()
+    bulk_create_with_history(
+        [
+            ThemeNote(assessment=copy, theme_id=n.theme_id, notes=n.notes)
+            for n in assessment.theme_notes.all()
+        ],
+        ThemeNote,
+        default_user=user,
     )
     return copy
 
 
 @transaction.atomic
-def save_conditions(assessment: Assessment, revision: int, text: str) -> None:
-    updated = Assessment.objects.filter(
-        pk=assessment.pk, revision=revision, status=AssessmentStatus.CONCEPT
-    ).update(conditions=text.strip(), revision=F("revision") + 1, updated_at=timezone.now())
-    if not updated:
-        assessment.refresh_from_db()
-        if assessment.status != AssessmentStatus.CONCEPT:
-            raise ValidationError(
-                _("Deze afweging is niet meer in concept en kan niet meer veranderen.")
-            )
+def save_conditions(assessment: Assessment, revision: int, text: str, user=None) -> None:
+    """Store the conditions, refused when the assessment is no longer a
+    concept or ``revision`` is not the stored one (someone saved in between).
+    Saved as the record (not by a bulk update), so each version is in the
+    audit trail with its writer."""
+    _lock(
+        assessment,
+        AssessmentStatus.CONCEPT,
+        _("Deze afweging is niet meer in concept en kan niet meer veranderen."),
+    )
+    if assessment.revision != revision:
         raise ConcurrentEditError
     assessment.conditions = text.strip()
-    assessment.revision = revision + 1
-    freshness.changed(assessment)  # the update bypasses its signals
+    assessment.revision += 1
+    _by(assessment, user)
+    assessment.save()
 
 
 def suggested_conditions(assessment: Assessment) -> str:

@@ -194,6 +194,7 @@ def theme(request, pk, code):
                     form.answers(),
                     form.explanations(),
                     {current.pk: form.cleaned_data["notes"].strip()},
+                    user=request.user,
                 ),
             )
             if not saved:
@@ -243,7 +244,10 @@ def outcome(request, pk):
         saved = _saved(
             form,
             lambda: workflow.save_conditions(
-                assessment, form.cleaned_data["revision"], form.cleaned_data["conditions"]
+                assessment,
+                form.cleaned_data["revision"],
+                form.cleaned_data["conditions"],
+                user=request.user,
             ),
         )
         if not saved:
