@@ -137,6 +137,10 @@ class Assessment(models.Model):
         return self.status == AssessmentStatus.FINAL
 
     @property
+    def is_in_review(self) -> bool:
+        return self.status == AssessmentStatus.IN_REVIEW
+
+    @property
     def is_editable(self) -> bool:
         return self.status == AssessmentStatus.CONCEPT
 
