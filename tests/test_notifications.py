@@ -181,3 +181,14 @@ def test_inbox_comes_in_pages(world):
     assert len(first.context["notifications"]) == 25
     second = client.get(reverse("accounts:inbox"), {"pagina": 2})
     assert len(second.context["notifications"]) == 5
+
+
+def test_site_address_comes_from_the_environment_and_is_checked():
+    from tests.test_settings import PRODUCTION_ENV, run_django
+
+    show = ["shell", "-c", "from django.conf import settings; print(settings.SITE_URL)"]
+    assert run_django(show, PRODUCTION_ENV).stdout.strip().endswith("https://pps.example.nl")
+    configured = {**PRODUCTION_ENV, "DJANGO_SITE_URL": "https://portaal.ggd.nl/"}
+    assert run_django(show, configured).stdout.strip().endswith("https://portaal.ggd.nl")
+    wrong = run_django(["check"], {**PRODUCTION_ENV, "DJANGO_SITE_URL": "portaal.ggd.nl"})
+    assert wrong.returncode != 0 and "DJANGO_SITE_URL" in wrong.stderr
