@@ -1,16 +1,38 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import Notification
+
+
+def unread_count():
+    """The number of unread notifications of the user row (a subquery)."""
+    return Coalesce(
+        Subquery(
+            Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+            .order_by()
+            .values("recipient")
+            .annotate(count=Count("pk"))
+            .values("count"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
 
 
 class PortalBackend(ModelBackend):
     """The standard backend, but the user of every request comes with their
-    gemeente and region in the same query (the header shows both)."""
+    gemeente and region (the header shows both) and the number of unread
+    notifications (the header's count) in the same query."""
 
     def get_user(self, user_id):
         user_model = get_user_model()
         try:
-            user = user_model._default_manager.select_related("municipality__region", "region").get(
-                pk=user_id
+            user = (
+                user_model._default_manager.select_related("municipality__region", "region")
+                .annotate(unread_notifications=unread_count())
+                .get(pk=user_id)
             )
         except user_model.DoesNotExist:
             return None

@@ -114,3 +114,33 @@ class User(AbstractUser):
         if self.is_coordinator and self.region_id:
             return str(self.region)
         return ""
+
+
+class Notification(models.Model):
+    """A message in the portal for one user: what happened to her work (an
+    assessment submitted, sent back, finalised, withdrawn, …). Any app may
+    create one; the inbox (``/meldingen/``) shows them all."""
+
+    recipient = models.ForeignKey(
+        User,
+        verbose_name=_("ontvanger"),
+        related_name="notifications",
+        on_delete=models.CASCADE,
+    )
+    text = models.TextField(_("bericht"))
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

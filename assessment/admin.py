@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import (
     AnswerOption,
     Assessment,
+    AssessmentStatus,
     OutcomeBand,
     Question,
     Questionnaire,
@@ -127,6 +129,10 @@ class QuestionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
+    """Assessments are made and decided in the portal; the admin shows them.
+    A finalised one never changes: it cannot be changed or deleted here, not
+    one by one and not in bulk (a correction is a new assessment)."""
+
     list_display = ("__str__", "status", "outcome", "total_percent", "created_at")
     list_filter = ("status", "outcome", "kind")
     list_select_related = ("participation__organisation", "participation__partnership")
@@ -134,6 +140,44 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status == AssessmentStatus.FINAL:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status == AssessmentStatus.FINAL:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _function, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (
+                type(self).delete_unfinalised,
+                name,
+                description,
+            )
+        return actions
+
+    def delete_unfinalised(self, request, queryset):
+        if queryset.filter(status=AssessmentStatus.FINAL).exists():
+            self.message_user(
+                request,
+                _(
+                    "Vastgestelde afwegingen kunnen niet worden verwijderd; er is niets "
+                    "verwijderd. Kies alleen afwegingen in concept of ter review."
+                ),
+                messages.ERROR,
+            )
+            return None
+        return delete_selected(self, request, queryset)
+
+    def delete_queryset(self, request, queryset):
+        # The last guard of the bulk delete, after its confirmation page.
+        super().delete_queryset(request, queryset.exclude(status=AssessmentStatus.FINAL))
 
 
 @admin.register(ReportDownload)

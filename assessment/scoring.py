@@ -90,6 +90,7 @@ class ScoreResult:
     weight_sum: Decimal = Decimal(0)
     weighted_sum: Decimal = Decimal(0)
     unresolved: list[str] = field(default_factory=list)  # question codes
+    question_count: int = 0
     outcome: str = DECLINE
     knocked_out: bool = False
     lowest_theme: ThemeScore | None = None
@@ -97,6 +98,12 @@ class ScoreResult:
     @property
     def is_complete(self) -> bool:
         return not self.unresolved
+
+    @property
+    def is_determined(self) -> bool:
+        """Whether the outcome is known: every question answered, or a
+        knock-out answered ‘Ja’ (then it is ‘niet samenwerken’ whatever comes)."""
+        return self.is_complete or self.knocked_out
 
 
 def _round(value: Decimal) -> Decimal:
@@ -112,6 +119,7 @@ def score(
         points = 0
         max_points = 0
         for question in theme.questions:
+            result.question_count += 1
             options = {o.id: o for o in question.options}
             chosen = options.get(answers.get(question.id))
             if chosen is None or chosen.is_unknown:

@@ -5,33 +5,34 @@
 * She saves answers as often as she likes; a save based on an older revision
   (someone else saved in between) is refused, never silently overwritten.
 * She submits it for review when nothing is unresolved; the coordinators of
-  the region are told in the portal and by e-mail.
+  the region are told in the portal and by e-mail (``notify``). While it is
+  in review she may withdraw it (back to concept).
 * A coordinator finalises it (the outcome is stored; it never changes again)
-  or sends it back to concept with her comments.
+  or sends it back to concept with her comments; the author is told.
+* Every transition locks the assessment's row and checks its state inside
+  the transaction: of two people acting at the same moment one wins, the
+  other is refused with a message.
 * A correction of a finalised assessment is a new assessment that copies the
   answers and notes.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
-from accounts.models import Role, User
 from core import freshness
 
+from . import notify
 from .models import (
     Answer,
     Assessment,
     AssessmentKind,
     AssessmentStatus,
-    Notification,
     Outcome,
     Questionnaire,
     ThemeNote,
@@ -76,9 +77,12 @@ def save_answers(
     answers: dict,
     explanations: dict,
     notes: dict | None = None,
+    user=None,
 ) -> None:
     """Store answers (question id → option id or None), explanations (question
-    id → text) and theme notes (theme id → text) of one theme page.
+    id → text) and theme notes (theme id → text) of one theme page. Each
+    changed answer and note is saved as a record, so it is in the audit trail
+    with ``user`` (or the request's user).
 
     Refuses when the assessment is no longer a concept, or when ``revision``
     is not the stored revision (someone saved in between)."""
@@ -97,33 +101,57 @@ def save_answers(
         explanation = explanations.get(question_id, "")
         answer = existing.get(question_id)
         if answer is None:
-            Answer.objects.create(
-                assessment=assessment,
-                question_id=question_id,
-                option_id=option_id,
-                explanation=explanation,
-            )
-        elif answer.option_id != option_id or answer.explanation != explanation:
-            answer.option_id = option_id
-            answer.explanation = explanation
-            answer.save()
+            answer = Answer(assessment=assessment, question_id=question_id)
+        elif answer.option_id == option_id and answer.explanation == explanation:
+            continue
+        answer.option_id = option_id
+        answer.explanation = explanation
+        _by(answer, user)
+        answer.save()
+    existing_notes = {
+        n.theme_id: n for n in assessment.theme_notes.filter(theme__in=list(notes or {}))
+    }
     for theme_id, text in (notes or {}).items():
-        ThemeNote.objects.update_or_create(
-            assessment=assessment, theme_id=theme_id, defaults={"notes": text}
-        )
+        note = existing_notes.get(theme_id) or ThemeNote(assessment=assessment, theme_id=theme_id)
+        if note.pk is not None and note.notes == text:
+            continue
+        note.notes = text
+        _by(note, user)
+        note.save()
     assessment.revision = revision + 1
     freshness.changed(assessment)  # the update and the answers bypass its signals
 
 
-def coordinators_of(assessment: Assessment):
-    region_id = assessment.participation.partnership.lead_municipality.region_id
-    return User.objects.filter(role=Role.COORDINATOR, region_id=region_id, is_active=True)
+def _by(record, user) -> None:
+    """The audit trail's author of the next save of ``record``: the request's
+    user anyway (simple_history's middleware), named here for saves outside a
+    request too."""
+    if user is not None:
+        record._history_user = user
+
+
+def _lock(assessment: Assessment, expected: str, refusal: str) -> None:
+    """Lock the assessment's row for this transaction and read it afresh.
+
+    Every transition starts here: the state is checked on the locked row, so
+    of two requests at the same moment the second waits for the first and
+    then sees its result (on SQLite, where ``select_for_update`` does nothing,
+    ``BEGIN IMMEDIATE`` makes the whole transaction wait instead)."""
+    assessment.refresh_from_db(from_queryset=Assessment.objects.select_for_update())
+    if assessment.status != expected:
+        raise ValidationError(refusal, code="state")
 
 
 @transaction.atomic
-def submit(assessment: Assessment, user, request=None) -> ScoreResult:
-    if assessment.status != AssessmentStatus.CONCEPT:
-        raise ValidationError(_("Alleen een afweging in concept kan ter review worden aangeboden."))
+def submit(assessment: Assessment, user) -> ScoreResult:
+    _lock(
+        assessment,
+        AssessmentStatus.CONCEPT,
+        _(
+            "Deze afweging is niet meer in concept (iemand anders heeft haar intussen "
+            "ingediend of vastgesteld) en kan niet ter review worden aangeboden."
+        ),
+    )
     result = score_assessment(assessment)
     if result.unresolved:
         raise ValidationError(
@@ -136,34 +164,42 @@ def submit(assessment: Assessment, user, request=None) -> ScoreResult:
     assessment.submitted_at = timezone.now()
     assessment.review_comments = ""
     assessment.revision += 1
+    _by(assessment, user)
     assessment.save()
-    partnership = assessment.participation.partnership
-    message = _(
-        "%(author)s vraagt u de afweging van %(organisation)s (%(partnership)s) vast te stellen."
-    ) % {
-        "author": user.get_full_name() or user.get_username(),
-        "organisation": assessment.participation.organisation,
-        "partnership": partnership,
-    }
-    path = reverse("assessment:detail", args=[assessment.pk])
-    url = request.build_absolute_uri(path) if request else path
-    for coordinator in coordinators_of(assessment):
-        Notification.objects.create(recipient=coordinator, assessment=assessment, message=message)
-        if coordinator.email:
-            send_mail(
-                _("Afweging ter review: %(organisation)s")
-                % {"organisation": assessment.participation.organisation},
-                f"{message}\n\n{url}\n",
-                settings.DEFAULT_FROM_EMAIL,
-                [coordinator.email],
-            )
+    notify.submitted(assessment, user)
     return result
 
 
 @transaction.atomic
+def withdraw(assessment: Assessment, user) -> None:
+    """The author takes her assessment back from review to concept (before a
+    coordinator has decided on it)."""
+    _lock(
+        assessment,
+        AssessmentStatus.IN_REVIEW,
+        _(
+            "Deze afweging is niet meer ter review (de coördinator heeft haar intussen "
+            "vastgesteld of teruggestuurd) en kan niet worden ingetrokken."
+        ),
+    )
+    assessment.status = AssessmentStatus.CONCEPT
+    assessment.submitted_at = None
+    assessment.revision += 1
+    _by(assessment, user)
+    assessment.save()
+    notify.withdrawn(assessment, user)
+
+
+@transaction.atomic
 def finalise(assessment: Assessment, reviewer, remark: str = "") -> ScoreResult:
-    if assessment.status != AssessmentStatus.IN_REVIEW:
-        raise ValidationError(_("Alleen een afweging ter review kan worden vastgesteld."))
+    _lock(
+        assessment,
+        AssessmentStatus.IN_REVIEW,
+        _(
+            "Deze afweging is niet meer ter review (intussen vastgesteld, teruggestuurd of "
+            "ingetrokken) en kan niet worden vastgesteld. Hieronder staat haar huidige stand."
+        ),
+    )
     result = score_assessment(assessment)
     assessment.status = AssessmentStatus.FINAL
     assessment.reviewer = reviewer
@@ -173,35 +209,53 @@ def finalise(assessment: Assessment, reviewer, remark: str = "") -> ScoreResult:
     assessment.total_percent = result.total_percent
     assessment.knocked_out = result.knocked_out
     assessment.revision += 1
+    _by(assessment, reviewer)
     assessment.save()
-    Notification.objects.filter(assessment=assessment, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    notify.finalised(assessment, reviewer)
     return result
 
 
 @transaction.atomic
 def return_to_concept(assessment: Assessment, reviewer, comments: str) -> None:
-    if assessment.status != AssessmentStatus.IN_REVIEW:
-        raise ValidationError(_("Alleen een afweging ter review kan worden teruggestuurd."))
     if not comments.strip():
         raise ValidationError(_("Schrijf op wat er moet veranderen."))
+    _lock(
+        assessment,
+        AssessmentStatus.IN_REVIEW,
+        _(
+            "Deze afweging is niet meer ter review (intussen vastgesteld, teruggestuurd of "
+            "ingetrokken) en kan niet worden teruggestuurd. Hieronder staat haar huidige stand."
+        ),
+    )
     assessment.status = AssessmentStatus.CONCEPT
     assessment.review_comments = comments.strip()
     assessment.submitted_at = None
     assessment.revision += 1
+    _by(assessment, reviewer)
     assessment.save()
-    Notification.objects.filter(assessment=assessment, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    notify.sent_back(assessment, reviewer)
 
 
 @transaction.atomic
 def correct(assessment: Assessment, user) -> Assessment:
-    """A new concept that copies a finalised assessment's answers and notes."""
-    if assessment.status != AssessmentStatus.FINAL:
-        raise ValidationError(_("Alleen een vastgestelde afweging kan worden gecorrigeerd."))
-    copy = Assessment.objects.create(
+    """A new concept that copies a finalised assessment's answers and notes.
+
+    One correction at a time: while a correction is in concept or in review,
+    a second one is refused (it would be a rival version of the same facts)."""
+    _lock(
+        assessment,
+        AssessmentStatus.FINAL,
+        _("Alleen een vastgestelde afweging kan worden gecorrigeerd."),
+    )
+    if assessment.corrections.exclude(status=AssessmentStatus.FINAL).exists():
+        raise ValidationError(
+            _(
+                "Er is al een correctie van deze afweging in bewerking; ga verder met die "
+                "correctie (zie ‘Alle afwegingen van deze partner’)."
+            ),
+            code="open_correction",
+        )
+    copy = Assessment(
         participation=assessment.participation,
         version=assessment.version,
         kind=assessment.kind,
@@ -209,37 +263,50 @@ def correct(assessment: Assessment, user) -> Assessment:
         corrects=assessment,
         conditions=assessment.conditions,
     )
-    Answer.objects.bulk_create(
-        Answer(
-            assessment=copy,
-            question_id=a.question_id,
-            option_id=a.option_id,
-            explanation=a.explanation,
-        )
-        for a in assessment.answers.all()
+    _by(copy, user)
+    copy.save()
+    # The copies are in the audit trail too, with the one who started the correction.
+    bulk_create_with_history(
+        [
+            Answer(
+                assessment=copy,
+                question_id=a.question_id,
+                option_id=a.option_id,
+                explanation=a.explanation,
+            )
+            for a in assessment.answers.all()
+        ],
+        Answer,
+        default_user=user,
     )
-    ThemeNote.objects.bulk_create(
-        ThemeNote(assessment=copy, theme_id=n.theme_id, notes=n.notes)
-        for n in assessment.theme_notes.all()
+    bulk_create_with_history(
+        [
+            ThemeNote(assessment=copy, theme_id=n.theme_id, notes=n.notes)
+            for n in assessment.theme_notes.all()
+        ],
+        ThemeNote,
+        default_user=user,
     )
     return copy
 
 
 @transaction.atomic
-def save_conditions(assessment: Assessment, revision: int, text: str) -> None:
-    updated = Assessment.objects.filter(
-        pk=assessment.pk, revision=revision, status=AssessmentStatus.CONCEPT
-    ).update(conditions=text.strip(), revision=F("revision") + 1, updated_at=timezone.now())
-    if not updated:
-        assessment.refresh_from_db()
-        if assessment.status != AssessmentStatus.CONCEPT:
-            raise ValidationError(
-                _("Deze afweging is niet meer in concept en kan niet meer veranderen.")
-            )
+def save_conditions(assessment: Assessment, revision: int, text: str, user=None) -> None:
+    """Store the conditions, refused when the assessment is no longer a
+    concept or ``revision`` is not the stored one (someone saved in between).
+    Saved as the record (not by a bulk update), so each version is in the
+    audit trail with its writer."""
+    _lock(
+        assessment,
+        AssessmentStatus.CONCEPT,
+        _("Deze afweging is niet meer in concept en kan niet meer veranderen."),
+    )
+    if assessment.revision != revision:
         raise ConcurrentEditError
     assessment.conditions = text.strip()
-    assessment.revision = revision + 1
-    freshness.changed(assessment)  # the update bypasses its signals
+    assessment.revision += 1
+    _by(assessment, user)
+    assessment.save()
 
 
 def suggested_conditions(assessment: Assessment) -> str:

@@ -52,7 +52,6 @@ DOMAIN_APPS = ("regions", "organisations", "partnerships", "assessment")
 # reports the change once, through their assessment.
 IGNORED_MODELS = {
     "assessment.reportdownload",
-    "assessment.notification",
     "assessment.answer",
     "assessment.themenote",
 }

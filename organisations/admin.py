@@ -15,3 +15,10 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     list_filter = ("region", "sector")
     search_fields = ("name", "kvk_number", "city")
     inlines = [ContactInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # An organisation stays in its region: its partnerships and the
+        # region's memory of its assessments belong there.
+        if obj is not None:
+            return (*super().get_readonly_fields(request, obj), "region")
+        return super().get_readonly_fields(request, obj)

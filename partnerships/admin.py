@@ -107,6 +107,14 @@ class ParticipationAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("partnership", "organisation")
     inlines = [ContributionInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A participation stays with its partnership and organisation: moving
+        # it would carry its (finalised) assessments to another partnership,
+        # perhaps in another region, or make them about another organisation.
+        if obj is not None:
+            return (*super().get_readonly_fields(request, obj), "partnership", "organisation")
+        return super().get_readonly_fields(request, obj)
+
 
 class IndicatorInline(admin.TabularInline):
     model = Indicator

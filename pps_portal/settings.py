@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.notifications",
             ],
         },
     },
@@ -128,6 +129,21 @@ try:
     }
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is ongeldig: {exc}") from None
+
+
+def sqlite_options() -> dict:
+    """Two writers on SQLite take turns instead of one failing with "database
+    is locked": every transaction takes the write lock when it begins
+    (``BEGIN IMMEDIATE``, so a reader never has to become a writer halfway),
+    and a writer waits up to 20 s for the lock (Django 5.1+)."""
+    return {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        **sqlite_options(),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -229,6 +245,18 @@ if EMAIL_HOST:
 else:
     # No mail server configured: mails are written to the console (development).
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# The portal's own address, for links in e-mails (notifications): absolute,
+# without a trailing path. Default in development the runserver address, in
+# production https:// and the first of DJANGO_ALLOWED_HOSTS.
+SITE_URL = env_str(
+    "DJANGO_SITE_URL",
+    default="http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}",
+).rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")) or " " in SITE_URL:
+    raise ImproperlyConfigured(
+        f"DJANGO_SITE_URL {SITE_URL!r} is geen adres; gebruik bijvoorbeeld https://pps.example.nl."
+    )
 
 # --- Language and time ------------------------------------------------------
 

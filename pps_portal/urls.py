@@ -24,6 +24,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("gezondheid/", health, name="health"),
     path("sessie/", session_check, name="session_check"),
+    path("", include("accounts.urls")),
     path("", include("regions.urls")),
     path("", include("partnerships.urls")),
     path("", include("organisations.urls")),

@@ -5,12 +5,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from accounts.models import Notification
 from assessment import workflow
 from assessment.models import (
     AnswerOption,
     Assessment,
     AssessmentStatus,
-    Notification,
     PublishedVersionError,
     QuestionnaireVersion,
 )
@@ -43,14 +43,18 @@ def test_published_version_never_changes(db):
         version.save()
 
 
-def test_full_flow_from_concept_to_final(world, participation):
+def test_full_flow_from_concept_to_final(world, participation, django_capture_on_commit_callbacks):
     assessment = workflow.start(participation, world.officer)
     assert assessment.version == workflow.current_version()
     answer_all(assessment, overrides={"B1": "Deels"})
-    workflow.submit(assessment, world.officer)
+    # Mail goes out once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(assessment, world.officer)
     assert assessment.status == AssessmentStatus.IN_REVIEW
     # The coordinator of the region is told in the portal and by e-mail.
-    assert Notification.objects.filter(recipient=world.coordinator, assessment=assessment).exists()
+    assert Notification.objects.filter(
+        recipient=world.coordinator, link=assessment.get_absolute_url()
+    ).exists()
     assert not Notification.objects.filter(recipient=world.coordinator_other_region).exists()
     assert [m.to for m in mail.outbox] == [[world.coordinator.email]]
     result = workflow.finalise(assessment, world.coordinator, "Akkoord.")

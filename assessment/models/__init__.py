@@ -3,7 +3,6 @@ from .assessment import (
     Assessment,
     AssessmentKind,
     AssessmentStatus,
-    Notification,
     ReportDownload,
     ThemeNote,
 )
@@ -26,7 +25,6 @@ __all__ = [
     "Assessment",
     "AssessmentKind",
     "AssessmentStatus",
-    "Notification",
     "Outcome",
     "OutcomeBand",
     "PublishedVersionError",

@@ -1,6 +1,7 @@
 """An assessment of one organisation for one partnership, with its answers."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -112,12 +113,32 @@ class Assessment(models.Model):
             "partnership": self.participation.partnership,
         }
 
+    def save(self, *args, **kwargs):
+        # A finalised assessment never changes, whatever path a save comes by
+        # (the workflow's transitions lock the row and check its state first).
+        if not self._state.adding and self.pk is not None:
+            refuse_unless_stored_status(
+                self.pk, {AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW}
+            )
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("assessment:detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        if self.pk is not None:
+            refuse_unless_stored_status(
+                self.pk, {AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW}
+            )
+        return super().delete(*args, **kwargs)
 
     @property
     def is_final(self) -> bool:
         return self.status == AssessmentStatus.FINAL
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == AssessmentStatus.IN_REVIEW
 
     @property
     def is_editable(self) -> bool:
@@ -132,7 +153,35 @@ class Assessment(models.Model):
         return str(Outcome(outcome).label)
 
 
-class Answer(models.Model):
+def refuse_unless_stored_status(assessment_id, allowed) -> None:
+    """Refuse a write to (a part of) an assessment whose stored state is not
+    in ``allowed`` (one query)."""
+    status = Assessment.objects.filter(pk=assessment_id).values_list("status", flat=True).first()
+    if status is not None and status not in allowed:
+        if status == AssessmentStatus.FINAL:
+            raise ValidationError(
+                _("Een vastgestelde afweging verandert nooit; start een correctie."),
+                code="final",
+            )
+        raise ValidationError(
+            _("Deze afweging is niet meer in concept en kan niet meer veranderen."),
+            code="not_concept",
+        )
+
+
+class ConceptOnly:
+    """Answers and notes change only while their assessment is a concept."""
+
+    def save(self, *args, **kwargs):
+        refuse_unless_stored_status(self.assessment_id, {AssessmentStatus.CONCEPT})
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_unless_stored_status(self.assessment_id, {AssessmentStatus.CONCEPT})
+        return super().delete(*args, **kwargs)
+
+
+class Answer(ConceptOnly, models.Model):
     assessment = models.ForeignKey(
         Assessment, verbose_name=_("afweging"), related_name="answers", on_delete=models.CASCADE
     )
@@ -164,7 +213,7 @@ class Answer(models.Model):
         return f"{self.question.code}: {self.option or '—'}"
 
 
-class ThemeNote(models.Model):
+class ThemeNote(ConceptOnly, models.Model):
     """Conversation notes per theme: the framework is direction for the
     conversations, not a checklist (seed 000)."""
 
@@ -210,32 +259,3 @@ class ReportDownload(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.downloaded_at:%Y-%m-%d %H:%M}"
-
-
-class Notification(models.Model):
-    """A message in the portal for one user (e.g. an assessment to review)."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ontvanger"),
-        related_name="notifications",
-        on_delete=models.CASCADE,
-    )
-    assessment = models.ForeignKey(
-        Assessment,
-        verbose_name=_("afweging"),
-        related_name="notifications",
-        on_delete=models.CASCADE,
-    )
-    message = models.CharField(_("bericht"), max_length=300)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("melding")
-        verbose_name_plural = _("meldingen")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
-
-    def __str__(self):
-        return self.message

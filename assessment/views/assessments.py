@@ -35,7 +35,6 @@ from ..models import (
     AnswerOption,
     Assessment,
     AssessmentStatus,
-    Notification,
     Outcome,
     Question,
 )
@@ -138,6 +137,8 @@ def detail(request, pk):
             "result": workflow.score_assessment(assessment) if can_edit else None,
             "can_edit": can_edit,
             "can_correct": assessment.is_final and can_edit_partnership(user, partnership),
+            "can_withdraw": assessment.status == AssessmentStatus.IN_REVIEW
+            and can_edit_partnership(user, partnership),
             "can_review": assessment.status == AssessmentStatus.IN_REVIEW
             and can_review_assessment(user, assessment),
             "review_form": ReviewForm(),
@@ -208,6 +209,7 @@ def theme(request, pk, code):
                     form.answers(),
                     form.explanations(),
                     {current.pk: form.cleaned_data["notes"].strip()},
+                    user=request.user,
                 ),
             )
             if not saved:
@@ -260,7 +262,10 @@ def outcome(request, pk):
         saved = _saved(
             form,
             lambda: workflow.save_conditions(
-                assessment, form.cleaned_data["revision"], form.cleaned_data["conditions"]
+                assessment,
+                form.cleaned_data["revision"],
+                form.cleaned_data["conditions"],
+                user=request.user,
             ),
         )
         if not saved:
@@ -326,8 +331,21 @@ def _action(request, pk, action, *, review=False, edit=False, form_class=None):
 @require_POST
 def submit(request, pk):
     def act(assessment, _form):
-        workflow.submit(assessment, request.user, request)
+        workflow.submit(assessment, request.user)
         messages.success(request, _("De afweging is ter review aangeboden aan de GGD-coördinator."))
+        return redirect(assessment)
+
+    return _action(request, pk, act, edit=True)
+
+
+@require_POST
+def withdraw(request, pk):
+    def act(assessment, _form):
+        workflow.withdraw(assessment, request.user)
+        messages.success(
+            request,
+            _("De afweging is ingetrokken en weer een concept; u kunt haar aanpassen."),
+        )
         return redirect(assessment)
 
     return _action(request, pk, act, edit=True)
@@ -415,11 +433,6 @@ def review_queue(request):
         assessment.waiting_days = (now - assessment.submitted_at).days if waiting else None
     query = request.GET.copy()
     query.pop("pagina", None)
-    notifications = list(
-        Notification.objects.filter(recipient=user, read_at__isnull=True).select_related(
-            "assessment"
-        )[:20]
-    )
     return render(
         request,
         "assessment/review_queue.html",
@@ -427,7 +440,6 @@ def review_queue(request):
             "assessments": assessments,
             "page": page,
             "query_string": query.urlencode(),
-            "notifications": notifications,
             "is_coordinator": scope.kind == "region",
             "filtered": filtered,
         },
@@ -503,6 +515,7 @@ urlpatterns = [
     path("afwegingen/<int:pk>/thema/<str:code>/", theme, name="theme"),
     path("afwegingen/<int:pk>/uitkomst/", outcome, name="outcome"),
     path("afwegingen/<int:pk>/indienen/", submit, name="submit"),
+    path("afwegingen/<int:pk>/intrekken/", withdraw, name="withdraw"),
     path("afwegingen/<int:pk>/vaststellen/", finalise, name="finalise"),
     path("afwegingen/<int:pk>/terugsturen/", send_back, name="send_back"),
     path("afwegingen/<int:pk>/correctie/", correct, name="correct"),
