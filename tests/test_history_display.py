@@ -20,10 +20,12 @@ from tests.assessment_helpers import answer_all
 from tests.factories import (
     ActivityFactory,
     AgreementFactory,
+    ContributionFactory,
     OfficerFactory,
     OrganisationFactory,
     ParticipationFactory,
     PartnershipFactory,
+    ThemeFactory,
 )
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -86,20 +88,23 @@ def test_assessment_history_shows_names_and_local_times(world, finalised):
 
 
 def test_decimals_are_dutch(world, finalised):
-    finalised.total_percent = Decimal("88.1")
-    finalised.save()
-    change = _change(history_entries(finalised)[0], "totaalscore (%)")
+    # A finalised assessment never changes again: the decimals of a contribution.
+    contribution = ContributionFactory(participation=finalised.participation, hours=Decimal("100"))
+    contribution.hours = Decimal("88.1")
+    contribution.save()
+    change = _change(history_entries(contribution)[0], "uren")
     assert (change.old, change.new) == ("100,0", "88,1")
     with translation.override("en"):
-        changes = history_entries(finalised)[0].changes
+        changes = history_entries(contribution)[0].changes
         assert ("100.0", "88.1") in [(change.old, change.new) for change in changes]
 
 
 def test_booleans_choices_and_dates_read_as_words(world, finalised):
-    finalised.knocked_out = True
-    finalised.save()
-    entry = history_entries(finalised)[0]
-    assert (_change(entry, "uitgesloten").old, _change(entry, "uitgesloten").new) == ("nee", "ja")
+    theme = ThemeFactory(name="Weerbaarheid", is_active=True)
+    theme.is_active = False
+    theme.save()
+    entry = history_entries(theme)[0]
+    assert (_change(entry, "in gebruik").old, _change(entry, "in gebruik").new) == ("ja", "nee")
 
     agreement = AgreementFactory(partnership=finalised.participation.partnership)
     agreement.signed_on = date(2026, 12, 2)
