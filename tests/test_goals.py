@@ -311,7 +311,7 @@ def test_indicator_with_a_non_number_gets_a_dutch_error(world, partnership):
         },
     )
     assert response.status_code == 200
-    assert "Voer een getal in." in response.content.decode()
+    assert "Vul een getal in zoals 1.200,50." in response.content.decode()
 
 
 def test_officer_adds_edits_and_deletes_an_indicator(world, partnership):

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DateField
 
 from ..models import Activity
 
@@ -22,8 +22,8 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["kind", "date", "title", "participants", "notes"]
+        field_classes = {"date": DateField}
         widgets = {
-            "date": DateInput,
             "participants": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, FilterForm
+from core.forms import DateField, FilterForm
 from regions.models import Municipality
 
 from ..models import ContributionType, OrganisationalForm, Partnership, Phase, Status, Theme
@@ -24,13 +24,12 @@ class PartnershipForm(forms.ModelForm):
             "planned_end_date",
             "status",
         ]
+        field_classes = {"start_date": DateField, "planned_end_date": DateField}
         widgets = {
             "societal_goal": forms.Textarea(attrs={"rows": 3}),
             "regie_notes": forms.Textarea(attrs={"rows": 3}),
             "participating_municipalities": forms.CheckboxSelectMultiple,
             "function": forms.RadioSelect,
-            "start_date": DateInput,
-            "planned_end_date": DateInput,
         }
 
     def __init__(self, *args, lead_municipality, **kwargs):

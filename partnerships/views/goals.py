@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scoping import can_edit_partnership
+from core.numbers import format_decimal
 
 from .. import summary
 from ..forms.goals import GoalForm, IndicatorForm, MeasurementForm
@@ -182,8 +183,8 @@ def measurement_add(request, pk, indicator_pk):
         % {
             "name": indicator.name,
             "unit": indicator.unit,
-            "baseline": indicator.baseline,
-            "target": indicator.target,
+            "baseline": format_decimal(indicator.baseline),
+            "target": format_decimal(indicator.target),
         },
     )
 
@@ -204,7 +205,8 @@ def measurement_delete(request, pk, measurement_pk):
         request,
         partnership,
         _("Meting verwijderen"),
-        f"{measurement.indicator.name}: {measurement.value} ({measurement.measured_on:%d-%m-%Y})",
+        f"{measurement.indicator.name}: {format_decimal(measurement.value)} "
+        f"({measurement.measured_on:%d-%m-%Y})",
         cancel_url=_goals_url(partnership),
     )
 
