@@ -23,6 +23,8 @@ class GoalForm(forms.ModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
+        # Radio buttons need no empty "---------" choice: none ticked is empty.
+        self.fields["level"].choices = GoalLevel.choices
         participation = self.fields["participation"]
         # Only the partners of this partnership can be chosen.
         participation.queryset = partnership.participations.select_related("organisation").order_by(
