@@ -1,6 +1,7 @@
 """An assessment of one organisation for one partnership, with its answers."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,8 @@ class Assessment(models.Model):
         _("voorwaarden"),
         blank=True,
         help_text=_("Bij 'onder voorwaarden': de voorwaarden voor de samenwerking."),
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -81,8 +84,18 @@ class Assessment(models.Model):
     )
     submitted_at = models.DateTimeField(_("ter review aangeboden op"), null=True, blank=True)
     finalised_at = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
-    review_remark = models.TextField(_("opmerking bij vaststelling"), blank=True)
-    review_comments = models.TextField(_("commentaar van de coördinator"), blank=True)
+    review_remark = models.TextField(
+        _("opmerking bij vaststelling"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
+    review_comments = models.TextField(
+        _("commentaar van de coördinator"),
+        blank=True,
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
+    )
     # Stored when finalised, so lists and the regional memory need no recomputation.
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
     total_percent = models.DecimalField(
@@ -147,7 +160,9 @@ class Answer(models.Model):
         related_name="+",
         on_delete=models.PROTECT,
     )
-    explanation = models.TextField(_("toelichting"), blank=True)
+    explanation = models.TextField(
+        _("toelichting"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
 
     history = HistoricalRecords()
 
@@ -174,7 +189,9 @@ class ThemeNote(models.Model):
     theme = models.ForeignKey(
         Theme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
     )
-    notes = models.TextField(_("gespreksnotities"), blank=True)
+    notes = models.TextField(
+        _("gespreksnotities"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
 
     history = HistoricalRecords()
 

@@ -82,7 +82,7 @@ class PartnershipFilterForm(FilterForm):
 
     municipality_fields = ("municipality", "lead")
 
-    q = forms.CharField(label=_("Zoeken"), required=False)
+    q = forms.CharField(label=_("Zoeken"), required=False, max_length=200)
     theme = forms.ModelChoiceField(
         label=_("Thema"), queryset=Theme.objects.all(), required=False, empty_label=_("Alle")
     )

@@ -1,3 +1,4 @@
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -25,15 +26,29 @@ class Agreement(models.Model):
         help_text=_("Leeg laten voor afspraken met de hele samenwerking."),
     )
     title = models.CharField(_("titel"), max_length=200)
-    roles_and_tasks = models.TextField(_("rollen en taken"), blank=True)
-    time_commitment = models.TextField(
-        _("tijd"), blank=True, help_text=_("Wie zet hoeveel tijd in?")
+    roles_and_tasks = models.TextField(
+        _("rollen en taken"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
     )
-    money = models.TextField(_("geld"), blank=True, help_text=_("Wie betaalt wat?"))
+    time_commitment = models.TextField(
+        _("tijd"),
+        blank=True,
+        help_text=_("Wie zet hoeveel tijd in?"),
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
+    money = models.TextField(
+        _("geld"),
+        blank=True,
+        help_text=_("Wie betaalt wat?"),
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     out_of_scope = models.TextField(
         _("buiten de samenwerking"),
         blank=True,
         help_text=_("Wat valt uitdrukkelijk buiten de samenwerking?"),
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
     )
     signed_on = models.DateField(_("getekend op"), null=True, blank=True)
     signed_by = models.CharField(

@@ -1,3 +1,4 @@
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -30,7 +31,9 @@ class Goal(models.Model):
         help_text=_("Alleen bij het doel van een partner."),
     )
     title = models.CharField(_("doel"), max_length=300)
-    description = models.TextField(_("toelichting"), blank=True)
+    description = models.TextField(
+        _("toelichting"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
 
     history = HistoricalRecords()
 
