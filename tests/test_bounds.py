@@ -90,13 +90,13 @@ def test_an_overlong_explanation_in_an_assessment_is_refused_and_kept(world, par
     url = reverse("assessment:theme", args=[assessment.pk, "B"])
     form = client.get(url).context["form"]
     question = form.questions[0]
-    typed = "a" * 2001
+    typed = "a" * 801
     response = client.post(
         url, {"revision": assessment.revision, f"e_{question.pk}": typed, "notes": "Kort."}
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "niet meer dan 2000 tekens bevat (het zijn er nu 2001)" in body
+    assert "niet meer dan 800 tekens bevat (het zijn er nu 801)" in body
     assert typed in body
     assert not assessment.answers.filter(explanation=typed).exists()
 
@@ -105,12 +105,30 @@ def test_an_overlong_review_remark_gets_a_message_with_the_limit(world, partners
     participation = ParticipationFactory(partnership=partnership)
     assessment = workflow.start(participation, world.officer)
     response = world.client_for(world.coordinator).post(
-        reverse("assessment:send_back", args=[assessment.pk]), {"comments": "b" * 5001}, follow=True
+        reverse("assessment:send_back", args=[assessment.pk]), {"comments": "b" * 2001}, follow=True
     )
-    assert "niet meer dan 5000 tekens bevat (het zijn er nu 5001)" in response.content.decode()
+    assert "niet meer dan 2000 tekens bevat (het zijn er nu 2001)" in response.content.decode()
 
 
 def test_goal_title_of_an_unbounded_length_cannot_reach_the_database(partnership):
     goal = GoalFactory.build(partnership=partnership, title="t" * 301)
     with pytest.raises(ValidationError):
         goal.full_clean()
+
+
+def test_the_pdf_advice_of_the_largest_allowed_assessment_stays_short(world, partnership):
+    """Every text at its limit (``benchmark_pdf`` times this; 1 MB of text once
+    made 805 pages): the PDF holds all of it on a bounded number of pages."""
+    import io
+
+    from pypdf import PdfReader
+
+    from assessment.management.commands.benchmark_pdf import fill_to_the_limits, portal_pdf
+    from assessment.models import Answer
+
+    assessment = workflow.start(ParticipationFactory(partnership=partnership), world.officer)
+    characters = fill_to_the_limits(assessment)
+    assert Answer.objects.filter(assessment=assessment).count() == 24
+    assert characters > 30_000
+    pages = PdfReader(io.BytesIO(portal_pdf(assessment.pk))).pages
+    assert 5 < len(pages) <= 20

@@ -65,8 +65,8 @@ class Assessment(models.Model):
         _("voorwaarden"),
         blank=True,
         help_text=_("Bij 'onder voorwaarden': de voorwaarden voor de samenwerking."),
-        max_length=5000,
-        validators=[MaxLengthValidator(5000)],
+        max_length=3000,
+        validators=[MaxLengthValidator(3000)],
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -87,14 +87,14 @@ class Assessment(models.Model):
     review_remark = models.TextField(
         _("opmerking bij vaststelling"),
         blank=True,
-        max_length=2000,
-        validators=[MaxLengthValidator(2000)],
+        max_length=1000,
+        validators=[MaxLengthValidator(1000)],
     )
     review_comments = models.TextField(
         _("commentaar van de coördinator"),
         blank=True,
-        max_length=5000,
-        validators=[MaxLengthValidator(5000)],
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
     )
     # Stored when finalised, so lists and the regional memory need no recomputation.
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
@@ -160,8 +160,10 @@ class Answer(models.Model):
         related_name="+",
         on_delete=models.PROTECT,
     )
+    # The limits of the texts keep the PDF advice of the largest allowed
+    # assessment under 2 s (``benchmark_pdf``): 24 explanations, 8 themes' notes.
     explanation = models.TextField(
-        _("toelichting"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+        _("toelichting"), blank=True, max_length=800, validators=[MaxLengthValidator(800)]
     )
 
     history = HistoricalRecords()
@@ -190,7 +192,7 @@ class ThemeNote(models.Model):
         Theme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
     )
     notes = models.TextField(
-        _("gespreksnotities"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+        _("gespreksnotities"), blank=True, max_length=1500, validators=[MaxLengthValidator(1500)]
     )
 
     history = HistoricalRecords()
