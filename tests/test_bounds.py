@@ -132,3 +132,44 @@ def test_the_pdf_advice_of_the_largest_allowed_assessment_stays_short(world, par
     assert characters > 30_000
     pages = PdfReader(io.BytesIO(portal_pdf(assessment.pk))).pages
     assert 5 < len(pages) <= 20
+
+
+def test_the_goals_page_shows_the_latest_measurements_and_links_to_all(world, partnership):
+    from datetime import date, timedelta
+
+    from partnerships.models import Measurement
+    from tests.factories import IndicatorFactory
+
+    indicator = IndicatorFactory(goal=GoalFactory(partnership=partnership), name="Waterdrinkers")
+    first = date(2020, 1, 1)
+    Measurement.objects.bulk_create(
+        Measurement(indicator=indicator, measured_on=first + timedelta(days=n), value=n)
+        for n in range(120)
+    )
+    client = world.client_for(world.officer)
+    page = client.get(reverse("partnerships:goals", args=[partnership.pk])).content.decode()
+    assert page.count("meting van ") == 10  # the delete links: ten rows, not 120
+    assert "De laatste 10 van 120 metingen." in page
+    assert "Laatste meting: 119 % op 29 april 2020." in page
+    all_url = reverse("partnerships:measurements", args=[partnership.pk, indicator.pk])
+    assert all_url in page
+    listed = client.get(all_url)
+    assert listed.status_code == 200
+    assert len(listed.context["page"].object_list) == 50
+    assert listed.context["page"].object_list[0].value == 119  # newest first
+    assert list(client.get(all_url, {"pagina": 3}).context["page"].object_list)[-1].value == 0
+    outsider = world.client_for(world.officer_other_region)
+    assert outsider.get(all_url).status_code == 404
+
+
+def test_the_partnership_page_shows_the_latest_measurement(world, partnership):
+    from datetime import date
+
+    from tests.factories import IndicatorFactory, MeasurementFactory
+
+    indicator = IndicatorFactory(goal=GoalFactory(partnership=partnership))
+    MeasurementFactory(indicator=indicator, measured_on=date(2026, 3, 1), value=30)
+    MeasurementFactory(indicator=indicator, measured_on=date(2026, 6, 1), value=40)
+    MeasurementFactory(indicator=indicator, measured_on=date(2026, 1, 1), value=25)
+    page = world.client_for(world.officer).get(partnership.get_absolute_url()).content.decode()
+    assert "Laatste meting 40 % (1 juni 2026)" in page

@@ -37,6 +37,7 @@ from ..models import (
     ParticipationStatus,
     Partnership,
     PhaseTransition,
+    with_latest_measurements,
 )
 
 PAGE_SIZE = 25
@@ -195,14 +196,14 @@ def _detail_context(partnership, can_edit: bool) -> dict:
         .prefetch_related(
             Prefetch(
                 "indicators",
-                queryset=Indicator.objects.prefetch_related("measurements"),
+                queryset=with_latest_measurements(Indicator.objects.all(), 1),
             )
         )
     )
     for goal in goals:
         for indicator in goal.indicators.all():
             indicator.progress = summary.indicator_progress(
-                indicator, list(indicator.measurements.all())
+                indicator, indicator.latest_measurements
             )
     contributions = [c for p in participations for c in p.contributions.all()]
     checklist = phase_rules.checklist_for(partnership, partnership.phase)
