@@ -147,7 +147,7 @@ def contribution_charts(sums, base) -> list[summary.Chart]:
 
     return [
         summary.Chart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),
-        summary.Chart(_("Inbreng in euro's, per soort"), bars(3), _("Euro's")),
+        summary.Chart(_("Inbreng in euro's, per soort"), bars(3), _("Euro's"), currency=True),
     ]
 
 

@@ -44,6 +44,7 @@ class Chart:
     title: str
     bars: list[Bar]
     unit: str = ""  # what the numbers are, when not a number of things ("Uren")
+    currency: bool = False  # amounts in euros, shown as € 1.200,50
 
     @property
     def maximum(self) -> float:
@@ -58,7 +59,12 @@ class Chart:
         ranked = sorted(self.bars, key=lambda bar: bar.count, reverse=True)
         kept, rest = ranked[: limit - 1], ranked[limit - 1 :]
         others = Bar(_("Overige %(count)s") % {"count": len(rest)}, sum(bar.count for bar in rest))
-        return Chart(self.title, [bar for bar in self.bars if bar in kept] + [others], self.unit)
+        return Chart(
+            self.title,
+            [bar for bar in self.bars if bar in kept] + [others],
+            self.unit,
+            self.currency,
+        )
 
 
 @dataclass

@@ -286,6 +286,15 @@ STORAGES = {
 # Uploaded documents (signed agreements) are private: never under STATIC or a
 # public MEDIA_URL; they are served by a view that checks access.
 PRIVATE_MEDIA_ROOT = Path(env_str("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
+# The largest document that may be uploaded (MB). A larger file is counted as
+# it arrives but never kept, in memory or on disk (core.uploads); the form
+# then says how large it was and what is allowed.
+MAX_UPLOAD_SIZE = env_int("DJANGO_MAX_UPLOAD_MB", 10) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -65,6 +66,8 @@ class Assessment(models.Model):
         _("voorwaarden"),
         blank=True,
         help_text=_("Bij 'onder voorwaarden': de voorwaarden voor de samenwerking."),
+        max_length=3000,
+        validators=[MaxLengthValidator(3000)],
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -82,8 +85,18 @@ class Assessment(models.Model):
     )
     submitted_at = models.DateTimeField(_("ter review aangeboden op"), null=True, blank=True)
     finalised_at = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
-    review_remark = models.TextField(_("opmerking bij vaststelling"), blank=True)
-    review_comments = models.TextField(_("commentaar van de coördinator"), blank=True)
+    review_remark = models.TextField(
+        _("opmerking bij vaststelling"),
+        blank=True,
+        max_length=1000,
+        validators=[MaxLengthValidator(1000)],
+    )
+    review_comments = models.TextField(
+        _("commentaar van de coördinator"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     # Stored when finalised, so lists and the regional memory need no recomputation.
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
     total_percent = models.DecimalField(
@@ -196,7 +209,11 @@ class Answer(ConceptOnly, models.Model):
         related_name="+",
         on_delete=models.PROTECT,
     )
-    explanation = models.TextField(_("toelichting"), blank=True)
+    # The limits of the texts keep the PDF advice of the largest allowed
+    # assessment under 2 s (``benchmark_pdf``): 24 explanations, 8 themes' notes.
+    explanation = models.TextField(
+        _("toelichting"), blank=True, max_length=800, validators=[MaxLengthValidator(800)]
+    )
 
     history = HistoricalRecords()
 
@@ -223,7 +240,9 @@ class ThemeNote(ConceptOnly, models.Model):
     theme = models.ForeignKey(
         Theme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
     )
-    notes = models.TextField(_("gespreksnotities"), blank=True)
+    notes = models.TextField(
+        _("gespreksnotities"), blank=True, max_length=1500, validators=[MaxLengthValidator(1500)]
+    )
 
     history = HistoricalRecords()
 

@@ -318,7 +318,11 @@ def _action(request, pk, action, *, review=False, edit=False, form_class=None):
     assessment = get_assessment_for_user(request.user, pk, edit=edit, review=review)
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
-        messages.error(request, _("Schrijf op wat er moet veranderen."))
+        codes = {error.code for errors in form.errors.as_data().values() for error in errors}
+        if codes == {"required"}:
+            messages.error(request, _("Schrijf op wat er moet veranderen."))
+        else:  # a text longer than its limit: say so, with the numbers
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(assessment)
     try:
         result = action(assessment, form)

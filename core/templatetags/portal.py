@@ -1,6 +1,9 @@
 from datetime import timedelta
 
 from django import template
+from django.template.defaultfilters import floatformat
+
+from core.numbers import format_decimal, format_euros
 
 register = template.Library()
 
@@ -38,3 +41,24 @@ def person(user):
     from core.history import person_name
 
     return person_name(user)
+
+
+def euros(value):
+    """An amount with its euro sign in the active language: € 1.200,50."""
+    return format_euros(value)
+
+
+@register.filter
+def number(value):
+    """A number in the active language with the thousands grouped, decimals
+    only when it has them: 1.200 and 1.250,5."""
+    return format_decimal(value)
+
+
+@register.filter
+def chart_value(value, chart):
+    """A bar's number as its chart shows it: amounts in euros with the euro
+    sign, other numbers grouped with decimals only when they have them."""
+    if getattr(chart, "currency", False):
+        return format_euros(value)
+    return floatformat(value, "-2g")

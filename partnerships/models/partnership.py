@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -64,6 +65,8 @@ class Partnership(models.Model):
     societal_goal = models.TextField(
         _("maatschappelijk doel"),
         help_text=_("Het doel voor de samenleving waaraan de samenwerking bijdraagt."),
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
     )
     function = models.CharField(
         _("functie van de samenwerking"),
@@ -87,6 +90,8 @@ class Partnership(models.Model):
         _("toelichting op de regie"),
         blank=True,
         help_text=_("Wie voert de regie op uitvoerings-, beheers- en visieniveau?"),
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
     )
     start_date = models.DateField(_("startdatum"), null=True, blank=True)
     planned_end_date = models.DateField(_("geplande einddatum"), null=True, blank=True)

@@ -40,6 +40,7 @@ from ..models import (
     ParticipationStatus,
     Partnership,
     PhaseTransition,
+    with_latest_measurements,
 )
 
 PAGE_SIZE = 25
@@ -204,14 +205,14 @@ def _detail_context(user, partnership, can_edit: bool) -> dict:
         .prefetch_related(
             Prefetch(
                 "indicators",
-                queryset=Indicator.objects.prefetch_related("measurements"),
+                queryset=with_latest_measurements(Indicator.objects.all(), 1),
             )
         )
     )
     for goal in goals:
         for indicator in goal.indicators.all():
             indicator.progress = summary.indicator_progress(
-                indicator, list(indicator.measurements.all())
+                indicator, indicator.latest_measurements
             )
     contributions = [c for p in participations for c in p.contributions.all()]
     checklist = phase_rules.checklist_for(partnership, partnership.phase)
