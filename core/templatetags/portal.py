@@ -1,6 +1,9 @@
 from datetime import timedelta
 
 from django import template
+from django.template.loader import render_to_string
+
+from core.charts import LAYOUTS
 
 register = template.Library()
 
@@ -19,9 +22,13 @@ def get_item(mapping, key):
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
 
 
-@register.filter
-def multiply(value, factor):
-    return int(value) * int(factor)
+@register.simple_tag
+def bar_chart(chart, layout):
+    """``chart`` (a ``core.charts.BarChart``) drawn for one medium: ``layout``
+    names one of ``core.charts.LAYOUTS``, which says how big and with which
+    include ("screen", "print-column", "print-page")."""
+    drawing = chart.drawn(LAYOUTS[layout])
+    return render_to_string(drawing.layout.template, {"drawing": drawing})
 
 
 @register.filter
