@@ -17,6 +17,7 @@ from accounts.scoping import (
 )
 from assessment.models import AssessmentStatus
 from core import fragments, freshness
+from core.charts import Bar, BarChart
 from partnerships.models import Phase, Status
 
 from . import summary
@@ -30,12 +31,22 @@ class Dashboard:
     total_url: str
     review_url: str
     charts: list
-    assessment_status: summary.Chart
-    assessment_outcome: summary.Chart
+    assessment_status: BarChart
+    assessment_outcome: BarChart
     contributions: list
     attention: dict
     filter_query: str
     filter_labels: list
+
+    @property
+    def every_chart(self) -> list[BarChart]:
+        """The charts in the order the page and the PDF overview show them."""
+        return [
+            *self.charts,
+            self.assessment_status,
+            self.assessment_outcome,
+            *self.contributions,
+        ]
 
 
 def _list_url(base_query: dict, **extra) -> str:
@@ -59,10 +70,10 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     scope = scope_for(user)
 
     def chart(title, rows, key, linked=lambda value: True):
-        return summary.Chart(
+        return BarChart(
             title,
             [
-                summary.Bar(str(label), n, _list_url(base, **{key: value}) if linked(value) else "")
+                Bar(str(label), n, _list_url(base, **{key: value}) if linked(value) else "")
                 for value, label, n in rows
             ],
         )
@@ -104,17 +115,14 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     def queue_url(**extra):
         return f"{queue}?{urlencode({**base, **extra})}"
 
-    status_chart = summary.Chart(
+    status_chart = BarChart(
         _("Afwegingen per status"),
-        [
-            summary.Bar(str(label), n, queue_url(status=value))
-            for value, label, n in assessments_by_status
-        ],
+        [Bar(str(label), n, queue_url(status=value)) for value, label, n in assessments_by_status],
     )
-    outcome_chart = summary.Chart(
+    outcome_chart = BarChart(
         _("Vastgestelde afwegingen per uitkomst"),
         [
-            summary.Bar(str(label), n, queue_url(status=AssessmentStatus.FINAL, outcome=value))
+            Bar(str(label), n, queue_url(status=AssessmentStatus.FINAL, outcome=value))
             for value, label, n in by_outcome
         ],
     )
@@ -135,19 +143,16 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     )
 
 
-def contribution_charts(sums, base) -> list[summary.Chart]:
+def contribution_charts(sums, base) -> list[BarChart]:
     """Hours and euros per type of contribution, each linked to the
     partnerships that have contributions of that type."""
 
     def bars(index):  # sums' rows: (type, label, hours, euros)
-        return [
-            summary.Bar(str(row[1]), row[index], _list_url(base, contribution=row[0]))
-            for row in sums
-        ]
+        return [Bar(str(row[1]), row[index], _list_url(base, contribution=row[0])) for row in sums]
 
     return [
-        summary.Chart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),
-        summary.Chart(_("Inbreng in euro's, per soort"), bars(3), _("Euro's"), currency=True),
+        BarChart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),
+        BarChart(_("Inbreng in euro's, per soort"), bars(3), _("Euro's"), currency=True),
     ]
 
 

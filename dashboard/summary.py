@@ -29,42 +29,6 @@ from partnerships.models import (
 from partnerships.summary import MAX_PRIVATE_PARTNERS
 
 STALE_DAYS = 90
-PRINT_BARS = 12
-
-
-@dataclass
-class Bar:
-    label: str
-    count: float
-    url: str = ""
-
-
-@dataclass
-class Chart:
-    title: str
-    bars: list[Bar]
-    unit: str = ""  # what the numbers are, when not a number of things ("Uren")
-    currency: bool = False  # amounts in euros, shown as € 1.200,50
-
-    @property
-    def maximum(self) -> float:
-        return max((b.count for b in self.bars), default=0) or 1
-
-    def largest(self, limit: int = PRINT_BARS) -> Chart:
-        """The chart with at most ``limit`` bars: the largest, and the rest
-        added up in one (a page holds about twelve per chart; the whole country has 342
-        gemeenten)."""
-        if len(self.bars) <= limit:
-            return self
-        ranked = sorted(self.bars, key=lambda bar: bar.count, reverse=True)
-        kept, rest = ranked[: limit - 1], ranked[limit - 1 :]
-        others = Bar(_("Overige %(count)s") % {"count": len(rest)}, sum(bar.count for bar in rest))
-        return Chart(
-            self.title,
-            [bar for bar in self.bars if bar in kept] + [others],
-            self.unit,
-            self.currency,
-        )
 
 
 @dataclass
