@@ -34,8 +34,6 @@ DEMO_ACCOUNTS = [
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 # Bounds on what a user looks at while finding her way (requests at start).
 PARTNERSHIPS_PROBED = 6
-# How often each filter of the dashboard, the list and the export is set.
-FILTER_SHARE = 0.3
 
 
 def national_accounts(count: int) -> list[str]:
@@ -87,6 +85,7 @@ class PortalUser(FastHttpUser):
     collector: Collector
     accounts: list[str] = DEMO_ACCOUNTS
     write_probability = 0.0
+    filter_share = 0.15  # how often each filter of the dashboard, list and export is set
     _counter = itertools.count()
 
     # --- requests ------------------------------------------------------------
@@ -190,13 +189,13 @@ class PortalUser(FastHttpUser):
             self.read()
 
     def _filters(self, options: dict[str, list[str]], names: tuple[str, ...]) -> dict:
-        """A random choice of filters: each named filter set in FILTER_SHARE
+        """A random choice of filters: each named filter set in ``filter_share``
         of the requests, and as often a period (one to three years)."""
         query = {}
         for name in names:
-            if options.get(name) and self.rng.random() < FILTER_SHARE:
+            if options.get(name) and self.rng.random() < self.filter_share:
                 query[name] = self.rng.choice(options[name])
-        if self.rng.random() < FILTER_SHARE:
+        if self.rng.random() < self.filter_share:
             start = self.rng.randint(2019, 2026)
             query["start"] = f"{start}-01-01"
             query["end"] = f"{start + self.rng.randint(0, 2)}-12-31"
@@ -273,9 +272,13 @@ class PortalUser(FastHttpUser):
         self.call("tick checklist", url, method="POST", data=data, expect=(302,), write=True)
 
 
-READ_MIX_NOTE = (
-    "read mix: dashboard 25 %, the partnership list on a random page 25 %, a partnership's page "
-    "25 %, an assessment's page 15 %, export CSV 10 %; dashboard, list and export each filter "
-    f"set in {FILTER_SHARE:.0%} of the requests (gemeente, theme, phase, status, period)"
-)
+def read_mix_note(filter_share: float) -> str:
+    return (
+        "read mix: dashboard 25 %, the partnership list on a random page 25 %, a partnership's "
+        "page 25 %, an assessment's page 15 %, export CSV 10 %; on the dashboard, the list and "
+        f"the export each filter (gemeente, theme, phase, status, period) is set in "
+        f"{filter_share:.0%} of the requests"
+    )
+
+
 MIXES = (MINIMAL, READ, WRITE)

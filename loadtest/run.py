@@ -24,14 +24,14 @@ from .portal import (
     DEMO_ACCOUNTS,
     MIXES,
     PASSWORD,
-    READ_MIX_NOTE,
     WRITE,
     Collector,
     PortalUser,
+    read_mix_note,
     trust_local_cookies,
 )
 from .portal import national_accounts as national
-from .summary import MixResult, summarise, table, verdicts
+from .summary import MINIMAL, by_name, summarise, table, verdicts
 
 SETUP_SECONDS = 180  # at most, for every user to log in and look around
 # Share of a write-mix user's steps that are a write (a form opened and saved:
@@ -45,7 +45,7 @@ def accounts_for(users: int, with_national: bool) -> list[str]:
     return DEMO_ACCOUNTS + national(max(users - len(DEMO_ACCOUNTS), 0))
 
 
-def run_mix(host, mix, users, seconds, warmup, accounts) -> tuple[MixResult, list[str]]:
+def run_mix(host, mix, users, seconds, warmup, accounts, filter_share):
     """One mix at ``users`` concurrent users: all log in and look around,
     then after ``warmup`` seconds the requests of ``seconds`` are measured."""
     collector = Collector()
@@ -58,6 +58,7 @@ def run_mix(host, mix, users, seconds, warmup, accounts) -> tuple[MixResult, lis
             "collector": collector,
             "accounts": accounts,
             "host": host,
+            "filter_share": filter_share,
             # Only officers write; they write more often so that the mix holds
             # about one POST in ten requests.
             "write_probability": min(WRITE_STEP_SHARE * users / officers, 0.5),
@@ -80,7 +81,7 @@ def run_mix(host, mix, users, seconds, warmup, accounts) -> tuple[MixResult, lis
     problems = list(collector.failed_setups)
     if collector.ready < users:
         problems.append(f"only {collector.ready} of {users} users were ready")
-    return summarise(mix, users, elapsed, collector.samples), problems
+    return summarise(mix, users, elapsed, collector.samples), problems, collector.samples
 
 
 # --- Scale-out: a change through one instance, seen at once through another --
@@ -241,6 +242,12 @@ def parse(argv):
     parser.add_argument("--users", type=int, nargs="+", default=[10, 25])
     parser.add_argument("--seconds", type=float, default=60, help="measured per mix (60)")
     parser.add_argument("--warmup", type=float, default=5, help="before measuring (5)")
+    parser.add_argument(
+        "--filter-share",
+        type=float,
+        default=0.15,
+        help="how often each filter (gemeente, theme, phase, status, period) is set (0.15)",
+    )
     parser.add_argument("--mixes", nargs="+", choices=MIXES, default=list(MIXES))
     parser.add_argument(
         "--national",
@@ -250,6 +257,8 @@ def parse(argv):
     args = parser.parse_args(argv)
     if not all(1 <= u <= 200 for u in args.users) or not 1 <= args.seconds <= 3600:
         parser.error("users 1-200, seconds 1-3600")
+    if not 0 <= args.filter_share <= 1:
+        parser.error("--filter-share 0-1")
     return args
 
 
@@ -257,13 +266,15 @@ def main(argv=None) -> int:
     args = parse(argv)
     hosts = [args.host] + ([args.second] if args.second else [])
     print(f"load test of {args.host}, {datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs")
-    print(READ_MIX_NOTE)
+    print(read_mix_note(args.filter_share))
     print(memory_line("before", hosts))
     results, problems = [], []
     for users in args.users:
         accounts = accounts_for(users, args.national)
         for mix in args.mixes:
-            result, trouble = run_mix(args.host, mix, users, args.seconds, args.warmup, accounts)
+            result, trouble, samples = run_mix(
+                args.host, mix, users, args.seconds, args.warmup, accounts, args.filter_share
+            )
             results.append(result)
             problems += [f"{users} users, {mix}: {p}" for p in trouble]
             print(
@@ -272,6 +283,9 @@ def main(argv=None) -> int:
                 + (f", writes {result.writes}" if mix == WRITE else ""),
                 flush=True,
             )
+            if mix != MINIMAL:
+                for name, count, median, p95 in by_name(samples):
+                    print(f"      {name}: {count}, median {median:.0f} ms, p95 {p95:.0f} ms")
     print()
     print(table(results))
     print()

@@ -146,3 +146,13 @@ def table_row(v: Verdict) -> str:
 def table(results: Iterable[MixResult]) -> str:
     """The results as a Markdown table, one line per mix with its verdict."""
     return "\n".join([HEADER, RULE, *(table_row(v) for v in verdicts(results))])
+
+
+def by_name(samples: Iterable[Sample]) -> list[tuple[str, int, float, float]]:
+    """Per kind of request: (name, count, median ms, p95 ms), the most time
+    first: what dominates a mix."""
+    times: dict[str, list[float]] = {}
+    for sample in samples:
+        times.setdefault(sample.name, []).append(sample.ms)
+    rows = [(n, len(t), percentile(t, 0.5), percentile(t, 0.95)) for n, t in times.items()]
+    return sorted(rows, key=lambda row: -sum(times[row[0]]))

@@ -16,6 +16,7 @@ from loadtest.summary import (
     WRITE,
     MixResult,
     Sample,
+    by_name,
     percentile,
     summarise,
     table,
@@ -49,6 +50,11 @@ def test_summary_counts_409s_apart_from_errors_and_measures_throughput():
     assert (r.requests, r.errors, r.conflicts, r.writes) == (100, 1, 2, 3)
     assert r.rps == 5.0
     assert (r.median, r.p95, r.p99) == (50.0, 95.0, 200.0)
+
+
+def test_by_name_shows_what_dominates_a_mix_first():
+    samples = [Sample("dashboard", 100.0)] * 3 + [Sample("partnership", 20.0)] * 10
+    assert by_name(samples) == [("dashboard", 3, 100.0, 100.0), ("partnership", 10, 20.0, 20.0)]
 
 
 def test_verdicts_compare_each_mix_with_the_minimal_page_at_the_same_users():
