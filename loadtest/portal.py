@@ -64,24 +64,30 @@ def trust_local_cookies(session) -> None:
 
 
 class Collector:
-    """The samples of one mix's run, recorded only while it is open."""
+    """The samples of a run, per mix. The users keep running while the mix
+    changes (``mix``); a request counts only when measuring was on from its
+    start to its end, for the mix it was made for."""
 
-    def __init__(self):
-        self.samples: list[Sample] = []
+    def __init__(self, mixes=(MINIMAL, READ, WRITE)):
+        self.samples: dict[str, list[Sample]] = {mix: [] for mix in mixes}
+        self.mix = mixes[0]
         self.measuring = False
         self.ready = 0
         self.failed_setups: list[str] = []
 
-    def add(self, sample: Sample) -> None:
-        if self.measuring:
-            self.samples.append(sample)
+    def moment(self) -> tuple[str, bool]:
+        return self.mix, self.measuring
+
+    def add(self, sample: Sample, started: tuple[str, bool] | None = None) -> None:
+        mix, measuring = started or self.moment()
+        if measuring and self.measuring and mix == self.mix:
+            self.samples[mix].append(sample)
 
 
 class PortalUser(FastHttpUser):
     abstract = True
     wait_time = constant(0)
-    # Set per run (loadtest.run.run_mix).
-    mix = MINIMAL
+    # Set per run (loadtest.run.run_level).
     collector: Collector
     accounts: list[str] = DEMO_ACCOUNTS
     write_probability = 0.0
@@ -94,6 +100,7 @@ class PortalUser(FastHttpUser):
         """One request, timed and recorded; returns (status, text)."""
         headers = FORM if data is not None else None
         body = urlencode(data) if data is not None else None
+        moment = self.collector.moment()
         started = time.perf_counter()
         status, text = 0, ""
         try:
@@ -118,7 +125,7 @@ class PortalUser(FastHttpUser):
             outcome = CONFLICT  # another user saved the same record first
         else:
             outcome = ERROR
-        self.collector.add(Sample(name, ms, outcome, write))
+        self.collector.add(Sample(name, ms, outcome, write), moment)
         return status, text
 
     # --- logging in and finding one's way ------------------------------------
@@ -181,9 +188,10 @@ class PortalUser(FastHttpUser):
 
     @task
     def step(self):
-        if self.mix == MINIMAL:
+        mix = self.collector.mix
+        if mix == MINIMAL:
             self.call("minimal page", "/sessie/")
-        elif self.mix == WRITE and self.editable and self.rng.random() < self.write_probability:
+        elif mix == WRITE and self.editable and self.rng.random() < self.write_probability:
             self.rng.choice([self.save_goal, self.log_activity, self.tick_checklist])()
         else:
             self.read()

@@ -45,16 +45,19 @@ def accounts_for(users: int, with_national: bool) -> list[str]:
     return DEMO_ACCOUNTS + national(max(users - len(DEMO_ACCOUNTS), 0))
 
 
-def run_mix(host, mix, users, seconds, warmup, accounts, filter_share):
-    """One mix at ``users`` concurrent users: all log in and look around,
-    then after ``warmup`` seconds the requests of ``seconds`` are measured."""
-    collector = Collector()
+def run_level(host, users, mixes, seconds, rounds, settle, accounts, filter_share):
+    """The mixes at ``users`` concurrent users. All users log in and look
+    around once; then the mixes take turns, ``rounds`` times each, so that
+    the machine's ups and downs fall on all of them alike: after each change
+    of mix ``settle`` seconds (not measured, the last mix's requests end),
+    then ``seconds / rounds`` measured. Returns per mix (result, samples) and
+    the problems met."""
+    collector = Collector(tuple(mixes))
     officers = sum(a.startswith("medewerker.") for a in accounts[:users]) or 1
     user_class = type(
-        f"{mix.capitalize()}User",
+        f"PortalUser{users}",
         (PortalUser,),
         {
-            "mix": mix,
             "collector": collector,
             "accounts": accounts,
             "host": host,
@@ -71,17 +74,26 @@ def run_mix(host, mix, users, seconds, warmup, accounts, filter_share):
     deadline = time.monotonic() + SETUP_SECONDS
     while collector.ready + len(collector.failed_setups) < users and time.monotonic() < deadline:
         gevent.sleep(0.2)
-    gevent.sleep(warmup)
-    collector.measuring = True
-    started = time.monotonic()
-    gevent.sleep(seconds)
-    collector.measuring = False
-    elapsed = time.monotonic() - started
+    elapsed = dict.fromkeys(mixes, 0.0)
+    for _ in range(rounds):
+        for mix in mixes:
+            collector.measuring = False
+            collector.mix = mix
+            gevent.sleep(settle)
+            collector.measuring = True
+            started = time.monotonic()
+            gevent.sleep(seconds / rounds)
+            collector.measuring = False
+            elapsed[mix] += time.monotonic() - started
     runner.quit()
     problems = list(collector.failed_setups)
     if collector.ready < users:
         problems.append(f"only {collector.ready} of {users} users were ready")
-    return summarise(mix, users, elapsed, collector.samples), problems, collector.samples
+    results = {
+        mix: (summarise(mix, users, elapsed[mix], collector.samples[mix]), collector.samples[mix])
+        for mix in mixes
+    }
+    return results, problems
 
 
 # --- Scale-out: a change through one instance, seen at once through another --
@@ -241,7 +253,12 @@ def parse(argv):
     )
     parser.add_argument("--users", type=int, nargs="+", default=[10, 25])
     parser.add_argument("--seconds", type=float, default=60, help="measured per mix (60)")
-    parser.add_argument("--warmup", type=float, default=5, help="before measuring (5)")
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="the mixes take turns, each this many times (4)"
+    )
+    parser.add_argument(
+        "--settle", type=float, default=2, help="seconds not measured after a change of mix (2)"
+    )
     parser.add_argument(
         "--filter-share",
         type=float,
@@ -257,6 +274,8 @@ def parse(argv):
     args = parser.parse_args(argv)
     if not all(1 <= u <= 200 for u in args.users) or not 1 <= args.seconds <= 3600:
         parser.error("users 1-200, seconds 1-3600")
+    if not 1 <= args.rounds <= 100 or not 0 <= args.settle <= 60:
+        parser.error("rounds 1-100, settle 0-60")
     if not 0 <= args.filter_share <= 1:
         parser.error("--filter-share 0-1")
     return args
@@ -271,12 +290,19 @@ def main(argv=None) -> int:
     results, problems = [], []
     for users in args.users:
         accounts = accounts_for(users, args.national)
-        for mix in args.mixes:
-            result, trouble, samples = run_mix(
-                args.host, mix, users, args.seconds, args.warmup, accounts, args.filter_share
-            )
+        level, trouble = run_level(
+            args.host,
+            users,
+            args.mixes,
+            args.seconds,
+            args.rounds,
+            args.settle,
+            accounts,
+            args.filter_share,
+        )
+        problems += [f"{users} users: {p}" for p in trouble]
+        for mix, (result, samples) in level.items():
             results.append(result)
-            problems += [f"{users} users, {mix}: {p}" for p in trouble]
             print(
                 f"  {users} users, {mix}: {result.rps:.1f} req/s, median {result.median:.0f} ms, "
                 f"p95 {result.p95:.0f} ms, errors {result.errors}, 409 {result.conflicts}"
