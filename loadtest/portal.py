@@ -188,13 +188,18 @@ class PortalUser(FastHttpUser):
 
     @task
     def step(self):
-        mix = self.collector.mix
-        if mix == MINIMAL:
-            self.call("minimal page", "/sessie/")
-        elif mix == WRITE and self.editable and self.rng.random() < self.write_probability:
-            self.rng.choice([self.save_goal, self.log_activity, self.tick_checklist])()
-        else:
-            self.read()
+        moment = self.collector.moment()
+        mix = moment[0]
+        try:
+            if mix == MINIMAL:
+                self.call("minimal page", "/sessie/")
+            elif mix == WRITE and self.editable and self.rng.random() < self.write_probability:
+                self.rng.choice([self.save_goal, self.log_activity, self.tick_checklist])()
+            else:
+                self.read()
+        except Exception as exc:  # noqa: BLE001 - a page the user could not use is an error
+            self.collector.add(Sample(f"failed step: {type(exc).__name__}", 0, ERROR), moment)
+            raise
 
     def _filters(self, options: dict[str, list[str]], names: tuple[str, ...]) -> dict:
         """A random choice of filters: each named filter set in ``filter_share``
