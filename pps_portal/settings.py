@@ -152,19 +152,43 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # page) are cached as HTML and downloads (PDFs, exports) as files, keyed by what
 # they show as the database tells it (core.freshness, core.fragments), so a
 # per-process memory cache is always up to date, also with several workers.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pps-portaal",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-    # Downloads (PDFs of 50-300 kB, spreadsheets): fewer, larger entries.
-    "files": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pps-portaal-files",
-        "OPTIONS": {"MAX_ENTRIES": 200},
-    },
-}
+# With DJANGO_CACHE_URL (redis://host:6379/1) every worker and every instance
+# shares one cache in Redis (Django's RedisCache); without it each process
+# keeps its own in memory.
+CACHE_URL = env_str("DJANGO_CACHE_URL")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"DJANGO_CACHE_URL {CACHE_URL!r} is geen Redis-adres; "
+            "gebruik bijvoorbeeld redis://127.0.0.1:6379/1."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "pps",
+        },
+        # Downloads in the same Redis database, under their own prefix.
+        "files": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "pps-files",
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pps-portaal",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        # Downloads (PDFs of 50-300 kB, spreadsheets): fewer, larger entries.
+        "files": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pps-portaal-files",
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        },
+    }
 # How long a cached part may be kept at most (0: never cache).
 FRAGMENT_CACHE_SECONDS = env_int("DJANGO_FRAGMENT_CACHE_SECONDS", 600)
 
