@@ -100,6 +100,17 @@ def _test_caches():
     override.disable()
 
 
+@pytest.fixture(scope="session")
+def _private_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("private")
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, _private_media_root):
+    # Stored files (advice PDFs, documents) go to a folder of this test run.
+    settings.PRIVATE_MEDIA_ROOT = _private_media_root
+
+
 @pytest.fixture(autouse=True)
 def _no_cached_figures(settings):
     # Tests share one cache but each rolls its data back, so keys made in one

@@ -1,8 +1,8 @@
 """The filtered list of partnerships as CSV and as an Excel workbook.
 
-The portal keeps a file it made (``core.fragments``) until the partnerships
-the user may see change (``core.freshness.state_of``), or the reference data,
-the filters, the language or the day."""
+The portal keeps a file it made (``core.cache``) until the partnerships the
+user may see change (``partnerships.revision.state_of``: also a name they
+show), or the filters, the language or the day."""
 
 import csv
 from io import BytesIO, StringIO
@@ -21,10 +21,11 @@ from assessment.models import (
     AssessmentStatus,
     Outcome,
 )
-from core import fragments, freshness
+from core import cache
 
 from ..forms.partnership import PartnershipFilterForm
 from ..models import Participation, ParticipationStatus, Partnership, Status
+from ..revision import state_of
 from .partnerships import apply_list_filters
 
 COLUMNS = [
@@ -121,12 +122,11 @@ def _filename(extension):
 def _export(request, name, make) -> bytes:
     """The export's file, from the cache when the same one was made already."""
     user = request.user
-    return fragments.cached_download(
+    return cache.cached_file(
         f"export-{name}",
         lambda: [
+            state_of(visible_partnerships(user)),
             scope_for(user).key,
-            freshness.state_of(visible_partnerships(user)),
-            freshness.reference_stamp(),
             sorted(request.GET.lists()),
         ],
         lambda: make(export_rows(user, request.GET)),

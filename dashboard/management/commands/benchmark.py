@@ -26,8 +26,8 @@ from django.urls import reverse
 
 from accounts.models import Role, User
 from assessment.models import Assessment, AssessmentStatus, ReportDownload
-from core import freshness
 from demo import national
+from partnerships import revision
 from partnerships.models import Partnership
 
 
@@ -77,11 +77,11 @@ class Command(BaseCommand):
         last_download = ReportDownload.objects.order_by("-pk").values_list("pk", flat=True).first()
 
         def change_partnership():
-            # What any change on the partnership's page does (core.freshness).
-            freshness.touch_partnerships(pk=partnership.pk)
+            # What any change on the partnership's page does (partnerships.revision).
+            revision.touch_partnerships(pk=partnership.pk)
 
         def change_assessment():
-            freshness.touch_partnerships(participations__assessments=assessment.pk)
+            revision.touch_partnerships(participations__assessments=assessment.pk)
 
         pages = [
             ("minimale pagina (sessie)", reverse("session_check"), repeat),

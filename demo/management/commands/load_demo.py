@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from core import freshness
 from demo import assessments as demo_assessments
 from demo import data
 from demo import national as demo_national
 from demo import partnerships as demo_partnerships
+from partnerships import revision
 
 
 class Command(BaseCommand):
@@ -58,8 +58,8 @@ class Command(BaseCommand):
                     _("Landelijke dataset geladen in %(seconds)s s.")
                     % {"seconds": round(time.monotonic() - started)}
                 )
-        # Bulk inserts bypass the model signals: make everything cached stale here.
-        freshness.mark_everything_changed()
+        # Bulk inserts bypass the model signals: make every cached figure stale here.
+        revision.touch_partnerships(own_work=False)
         self.stdout.write(self.style.SUCCESS(_("Demodata geladen.")))
         self.stdout.write(
             _("Demo-accounts (wachtwoord: %(password)s):") % {"password": data.DEMO_PASSWORD}
