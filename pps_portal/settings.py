@@ -129,6 +129,10 @@ try:
     }
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is ongeldig: {exc}") from None
+# A form's choices (gemeenten, themes, phases) are read with ``.iterator()``,
+# which on PostgreSQL opens a server-side cursor: three round trips instead of
+# one per select. Nothing the portal reads is too large to fetch at once.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 
 def sqlite_options() -> dict:

@@ -100,20 +100,46 @@ def start(request, pk, participation_pk):
     return redirect("assessment:theme", pk=assessment.pk, code=first.code)
 
 
+# What the assessment's page and its outcome show of it, joined in its query.
+SHOWN_WITH = ("version__questionnaire", "author", "reviewer")
+
+
+def _scored(assessment):
+    """The version's themes and bands, the answers and the score: 5 queries
+    (themes, questions, options, bands, answers), whatever the size."""
+    themes, bands = specs_for_version(assessment.version)
+    answers = dict(assessment.answers.values_list("question_id", "option_id"))
+    return themes, bands, answers, score(themes, bands, answers)
+
+
+def _progress_of(themes, answers):
+    """Per theme (its spec): answered (not Onbekend) and total questions."""
+    unknown = {o.id for t in themes for q in t.questions for o in q.options if o.is_unknown}
+    return [
+        (
+            theme,
+            sum(1 for q in theme.questions if answers.get(q.id) not in (None, *unknown)),
+            len(theme.questions),
+        )
+        for theme in themes
+    ]
+
+
 def detail(request, pk):
     user = request.user
-    assessment = get_assessment_for_user(user, pk)
+    assessment = get_assessment_for_user(
+        user, pk, queryset=Assessment.objects.select_related(*SHOWN_WITH)
+    )
     partnership = assessment.participation.partnership
     can_edit = _may_edit(user, assessment)
-    themes = _themes(assessment)
-    result = workflow.score_assessment(assessment)
+    themes, _bands, answers, result = _scored(assessment)
     return render(
         request,
         "assessment/detail.html",
         {
             "assessment": assessment,
             "partnership": partnership,
-            "progress": _progress(assessment, themes),
+            "progress": _progress_of(themes, answers),
             "result": result,
             "outcome_label": assessment.outcome_label(result.outcome),
             # The other assessments of this partner leave out drafts for a
@@ -213,7 +239,9 @@ def theme(request, pk, code):
 
 
 def outcome(request, pk):
-    assessment = get_assessment_for_user(request.user, pk)
+    assessment = get_assessment_for_user(
+        request.user, pk, queryset=Assessment.objects.select_related("version")
+    )
     can_edit = _may_edit(request.user, assessment)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
@@ -239,8 +267,7 @@ def outcome(request, pk):
         else:
             messages.success(request, _("De voorwaarden zijn opgeslagen."))
             return redirect("assessment:outcome", pk=assessment.pk)
-    result = workflow.score_assessment(assessment)
-    _themes_spec, bands = specs_for_version(assessment.version)
+    _themes, bands, _answers, result = _scored(assessment)
     return render(
         request,
         "assessment/outcome.html",
