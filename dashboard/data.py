@@ -97,9 +97,9 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         ),
     ]
     # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
-    assessments = visible_assessments(user).filter(
-        participation__partnership__in=partnerships.values("pk")
-    )
+    assessments = visible_assessments(user)
+    if filters:  # else the partnerships are those visible_assessments already keeps to
+        assessments = assessments.filter(participation__partnership__in=partnerships.values("pk"))
     assessments_by_status, by_outcome = summary.assessment_counts(assessments)
     queue = reverse("assessment:review_queue")
 
