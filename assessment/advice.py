@@ -38,8 +38,14 @@ def advice_pdf(assessment: Assessment) -> tuple[str, bytes]:
     if assessment.status != AssessmentStatus.FINAL:
         return render_advice(assessment)
     stored = AdviceFile.objects.filter(assessment=assessment).first()
-    if stored is None:
-        stored = store_advice(assessment)
+    if stored is not None:
+        try:
+            with stored.file.open("rb") as file:
+                return stored.filename, file.read()
+        except FileNotFoundError:  # the storage lost it: make it again
+            logger.warning("Het bewaarde advies van afweging %s ontbreekt", assessment.pk)
+            stored.delete()
+    stored = store_advice(assessment)
     with stored.file.open("rb") as file:
         return stored.filename, file.read()
 

@@ -203,6 +203,20 @@ def test_an_advice_finalised_without_a_file_is_stored_at_its_first_download(
     assert AdviceFile.objects.filter(assessment=assessment).count() == 1
 
 
+def test_a_stored_advice_lost_from_storage_is_made_again(
+    world, assessment, django_capture_on_commit_callbacks
+):
+    finalised(world, assessment, django_capture_on_commit_callbacks)
+    AdviceFile.objects.get(assessment=assessment).file.delete(save=False)
+    response = world.client_for(world.officer).get(
+        reverse("assessment:report_pdf", args=[assessment.pk])
+    )
+    assert "CONCEPT" not in pdf_text(response)
+    stored = AdviceFile.objects.get(assessment=assessment)
+    with stored.file.open("rb") as file:
+        assert file.read() == response.content
+
+
 def test_the_stored_advice_is_only_for_who_may_see_it(
     world, assessment, django_capture_on_commit_callbacks
 ):
