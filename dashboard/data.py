@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accounts.scoping import (
@@ -16,9 +17,10 @@ from accounts.scoping import (
     visible_partnerships,
 )
 from assessment.models import AssessmentStatus
-from core import fragments, freshness
+from core import cache
 from core.charts import Bar, BarChart
 from partnerships.models import Phase, Status
+from partnerships.revision import state_of
 
 from . import summary
 from .forms import DashboardFilterForm
@@ -106,9 +108,9 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         ),
     ]
     # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
-    assessments = visible_assessments(user).filter(
-        participation__partnership__in=partnerships.values("pk")
-    )
+    assessments = visible_assessments(user)
+    if filters:  # else the partnerships are those visible_assessments already keeps to
+        assessments = assessments.filter(participation__partnership__in=partnerships.values("pk"))
     assessments_by_status, by_outcome = summary.assessment_counts(assessments)
     queue = reverse("assessment:review_queue")
 
@@ -159,32 +161,25 @@ def contribution_charts(sums, base) -> list[BarChart]:
 FIGURES_TEMPLATE = "dashboard/includes/figures.html"
 
 
-def figures_parts(user, form: DashboardFilterForm, reference=freshness.reference_stamp) -> list:
-    """What the figures depend on besides language and day (``core.fragments``):
-    who counts (the scope, not the person), what is filtered, the state of the
-    partnerships in the scope (``freshness.state_of``: a change to one of them,
-    or to anything that belongs to one, makes a new key; another region's
-    changes do not) and of the reference data (names of gemeenten, phases…)."""
-    scope = scope_for(user)
+def figures_parts(user, form: DashboardFilterForm) -> list:
+    """What the figures depend on besides language and day (``core.cache``):
+    the state of the partnerships in the user's scope (``revision.state_of``:
+    a change to one of them or to anything they show, also to a name they
+    show, makes a new key; another region's own changes do not), who counts
+    (the scope, not the person) and what is filtered."""
     filters = sorted(
         (name, str(getattr(value, "pk", value))) for name, value in form.filters().items()
     )
-    return [
-        freshness.state_of(visible_partnerships(user)),
-        reference(),
-        scope.key,
-        repr(filters),
-    ]
+    return [state_of(visible_partnerships(user)), scope_for(user).key, repr(filters)]
 
 
-def figures_html(
-    user, params, form: DashboardFilterForm, reference=freshness.reference_stamp
-) -> str:
+def figures_html(user, params, form: DashboardFilterForm) -> str:
     """The dashboard's counts, charts and attention lists as HTML, from the
-    cache when the data, scope, filters, language and day are the same
-    (``reference``: how to read the reference stamp, once per request)."""
-    return fragments.cached_html(
+    cache when the data, scope, filters, language and day are the same."""
+    html = cache.cached(
         "dashboard-figures",
-        lambda: figures_parts(user, form, reference),
+        lambda: figures_parts(user, form),
         lambda: render_to_string(FIGURES_TEMPLATE, {"dashboard": build(user, params, form)}),
     )
+    # Rendered from our own template, which escapes what it shows.
+    return mark_safe(html)  # noqa: S308

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.storage import private_storage, private_upload_path
+
 from .questionnaire import (
     REASSESSMENT_LABELS,
     AnswerOption,
@@ -278,3 +280,29 @@ class ReportDownload(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.downloaded_at:%Y-%m-%d %H:%M}"
+
+
+class AdviceFile(models.Model):
+    """The PDF advice of a finalised assessment, made once and kept: a
+    finalised assessment never changes, so neither does its advice
+    (``assessment.advice``). In private storage, served only by the download
+    view, which logs every download."""
+
+    assessment = models.OneToOneField(
+        Assessment,
+        verbose_name=_("afweging"),
+        related_name="advice_file",
+        on_delete=models.CASCADE,
+    )
+    file = models.FileField(
+        _("bestand"), storage=private_storage, upload_to=private_upload_path, max_length=200
+    )
+    filename = models.CharField(_("bestandsnaam"), max_length=200)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bewaard advies")
+        verbose_name_plural = _("bewaarde adviezen")
+
+    def __str__(self):
+        return self.filename

@@ -122,17 +122,18 @@ class Partnership(models.Model):
     # notes and moves, the assessments of its partners). Not a change to a
     # partner organisation or its contact persons, which are shared by every
     # partnership of that organisation. Written in the database by
-    # core.freshness, in the change's own transaction; "geen activiteit of
+    # partnerships.revision, in the change's own transaction; "geen activiteit of
     # wijziging in 90 dagen" on the dashboard is about this time.
     last_activity_at = models.DateTimeField(
         _("laatste activiteit"), default=timezone.now, editable=False, db_index=True
     )
     # A cache counter, not a domain field: goes up by one with every change to
-    # the partnership or to anything on its page (the shared organisation and
-    # its contact persons too), in the database and in the change's own
-    # transaction (core.freshness). The cached pages of one partnership are
-    # keyed by it, and sums of it over a set of partnerships change with any
-    # committed change, in whatever order transactions commit.
+    # the partnership or to anything that belongs to it (the shared
+    # organisation and its contact persons too) or that it shows (names of
+    # reference data), in the database and in the change's own transaction
+    # (partnerships.revision). Sums of it over a set of partnerships key the
+    # cached dashboard figures and exports: they change with any committed
+    # change, in whatever order transactions commit.
     revision = models.PositiveBigIntegerField(_("revisie"), default=0, editable=False)
 
     # The version its edit form was opened with (core.concurrency): a stale
@@ -161,7 +162,7 @@ class Partnership(models.Model):
 
     def save(self, *args, **kwargs):
         # The revision and the last activity are only written in the database
-        # (core.freshness): saving an instance read earlier must not write their
+        # (partnerships.revision): saving an instance read earlier must not write their
         # old values back.
         if not self._state.adding and kwargs.get("update_fields") is None:
             kwargs["update_fields"] = [

@@ -1,8 +1,8 @@
 """The filtered list of partnerships as CSV and as an Excel workbook.
 
-The portal keeps a file it made (``core.fragments``) until the partnerships
-the user may see change (``core.freshness.state_of``), or the reference data,
-the filters, the language or the day."""
+The portal keeps a file it made (``core.cache``) until the partnerships the
+user may see change (``partnerships.revision.state_of``: also a name they
+show), or the filters, the language or the day."""
 
 import csv
 from io import BytesIO, StringIO
@@ -21,10 +21,11 @@ from assessment.models import (
     AssessmentStatus,
     Outcome,
 )
-from core import fragments, freshness
+from core import cache
 
 from ..forms.partnership import PartnershipFilterForm
 from ..models import Participation, ParticipationStatus, Partnership, Status
+from ..revision import state_of
 from .partnerships import apply_list_filters
 
 COLUMNS = [
@@ -121,12 +122,11 @@ def _filename(extension):
 def _export(request, name, make) -> bytes:
     """The export's file, from the cache when the same one was made already."""
     user = request.user
-    return fragments.cached_download(
+    return cache.cached_file(
         f"export-{name}",
         lambda: [
+            state_of(visible_partnerships(user)),
             scope_for(user).key,
-            freshness.state_of(visible_partnerships(user)),
-            freshness.reference_stamp(),
             sorted(request.GET.lists()),
         ],
         lambda: make(export_rows(user, request.GET)),
@@ -160,31 +160,38 @@ def _csv(rows) -> bytes:
 
 
 def _xlsx(rows) -> bytes:
+    """The workbook, written as it goes (openpyxl's write-only mode: a
+    fraction of the time and memory of building the sheet in memory)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Samenwerkingen")[:31]
-    sheet.append([str(label) for _key, label in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([row[key] for key, _label in COLUMNS])
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # text that looks like a formula stays text
-                cell.data_type = "s"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Samenwerkingen")[:31])
     for index, (key, _label) in enumerate(COLUMNS, start=1):
-        letter = get_column_letter(index)
-        if key in ("start", "end"):
-            for cell in sheet[letter][1:]:
-                cell.number_format = "DD-MM-YYYY"
-        sheet.column_dimensions[letter].width = (
+        sheet.column_dimensions[get_column_letter(index)].width = (
             14 if key in ("start", "end", "phase_number", "partner_count") else 30
         )
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    bold = Font(bold=True)
+
+    def cell(value, key=None, font=None):
+        made = WriteOnlyCell(sheet, value=value)
+        if made.data_type == "f":  # text that looks like a formula stays text
+            made.data_type = "s"
+        if key in ("start", "end") and value is not None:
+            made.number_format = "DD-MM-YYYY"
+        if font is not None:
+            made.font = font
+        return made
+
+    sheet.append([cell(str(label), font=bold) for _key, label in COLUMNS])
+    count = 0
+    for row in rows:
+        sheet.append([cell(row[key], key) for key, _label in COLUMNS])
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
