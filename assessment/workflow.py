@@ -28,6 +28,7 @@ from simple_history.utils import bulk_create_with_history
 from core import freshness
 
 from . import notify
+from .history import COPIED_REASON
 from .models import (
     Answer,
     Assessment,
@@ -278,6 +279,7 @@ def correct(assessment: Assessment, user) -> Assessment:
         ],
         Answer,
         default_user=user,
+        default_change_reason=str(COPIED_REASON),
     )
     bulk_create_with_history(
         [
@@ -286,6 +288,7 @@ def correct(assessment: Assessment, user) -> Assessment:
         ],
         ThemeNote,
         default_user=user,
+        default_change_reason=str(COPIED_REASON),
     )
     return copy
 

@@ -23,13 +23,13 @@ from accounts.scoping import (
     visible_partnerships,
 )
 from core import fragments, freshness
-from core.history import history_entries
 from dashboard.forms import DashboardFilterForm
 from dashboard.summary import filter_partnerships
 from partnerships.views.common import load_partnership
 
 from .. import workflow
 from ..forms import ConditionsForm, ReviewForm, SendBackForm, StartForm, ThemeForm
+from ..history import assessment_history
 from ..models import (
     Answer,
     AnswerOption,
@@ -165,7 +165,7 @@ def _detail_pieces(user, assessment) -> dict[str, str]:
             .select_related("author", "reviewer")
             .order_by("-created_at", "-pk")
         ),
-        "history": history_entries(assessment),
+        "history": assessment_history(assessment),
         "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
     }
     pieces = {
