@@ -120,6 +120,18 @@ def test_second_save_of_the_same_concept_is_refused_and_input_kept(world, assess
     assert assessment.answers.get(question=question).option.label == "Ja"
 
 
+def test_the_refusal_of_a_stale_save_is_in_the_users_language(world, assessment):
+    client = world.client_for(world.officer)
+    client.cookies.load({"django_language": "en"})
+    url = reverse("assessment:theme", args=[assessment.pk, "B"])
+    question = client.get(url).context["form"].questions[0]
+    data = {"revision": assessment.revision, f"q_{question.pk}": question.options.first().pk}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 409
+    assert "Someone else has saved this assessment" in response.content.decode()
+
+
 def test_coordinator_cannot_save_answers(world, assessment):
     client = world.client_for(world.coordinator)
     response = client.post(reverse("assessment:theme", args=[assessment.pk, "B"]), {"revision": 0})

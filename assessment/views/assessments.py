@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.scoping import (
@@ -40,7 +41,8 @@ from ..models import (
 )
 from ..scoring import score, specs_for_version
 
-CONCURRENT_MESSAGE = _(
+# Lazy: in the language of the request that is refused.
+CONCURRENT_MESSAGE = gettext_lazy(
     "Iemand anders heeft deze afweging intussen opgeslagen. Uw wijzigingen zijn niet "
     "opgeslagen; hieronder staan ze nog. Open de pagina opnieuw om de nieuwste versie te zien."
 )
