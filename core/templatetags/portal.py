@@ -43,6 +43,7 @@ def person(user):
     return person_name(user)
 
 
+@register.filter
 def euros(value):
     """An amount with its euro sign in the active language: € 1.200,50."""
     return format_euros(value)
