@@ -83,23 +83,36 @@ def fill_to_the_limits(assessment) -> int:
             value = text_of(_limit(type(record), name))
             type(record).objects.filter(pk=record.pk).update(**{name: value})
             texts += len(value)
+    # Written past the models' save (which refuses changes to a finalised
+    # assessment, as the largest one usually is): this runs inside a
+    # transaction that is rolled back.
     explanation = text_of(_limit(Answer, "explanation"))
-    questions = Question.objects.filter(theme__version=assessment.version).prefetch_related(
-        "options"
+    questions = list(
+        Question.objects.filter(theme__version=assessment.version).prefetch_related("options")
     )
-    for question in questions:
-        Answer.objects.update_or_create(
+    answered = set(assessment.answers.values_list("question_id", flat=True))
+    assessment.answers.update(explanation=explanation)
+    Answer.objects.bulk_create(
+        Answer(
             assessment=assessment,
             question=question,
-            defaults={"option": question.options.all()[0], "explanation": explanation},
+            option=question.options.all()[0],
+            explanation=explanation,
         )
-        texts += len(explanation)
+        for question in questions
+        if question.pk not in answered
+    )
+    texts += len(explanation) * len(questions)
     notes = text_of(_limit(ThemeNote, "notes"))
-    for theme in assessment.version.themes.all():
-        ThemeNote.objects.update_or_create(
-            assessment=assessment, theme=theme, defaults={"notes": notes}
-        )
-        texts += len(notes)
+    themes = list(assessment.version.themes.all())
+    noted = set(assessment.theme_notes.values_list("theme_id", flat=True))
+    assessment.theme_notes.update(notes=notes)
+    ThemeNote.objects.bulk_create(
+        ThemeNote(assessment=assessment, theme=theme, notes=notes)
+        for theme in themes
+        if theme.pk not in noted
+    )
+    texts += len(notes) * len(themes)
     return texts
 
 
