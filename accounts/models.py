@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -116,6 +117,9 @@ class User(AbstractUser):
         return ""
 
 
+NOTIFICATION_LENGTH = 5000
+
+
 class Notification(models.Model):
     """A message in the portal for one user: what happened to her work (an
     assessment submitted, sent back, finalised, withdrawn, …). Any app may
@@ -127,7 +131,12 @@ class Notification(models.Model):
         related_name="notifications",
         on_delete=models.CASCADE,
     )
-    text = models.TextField(_("bericht"))
+    # Room for the longest: a coordinator's comments (2,000) with the names.
+    text = models.TextField(
+        _("bericht"),
+        max_length=NOTIFICATION_LENGTH,
+        validators=[MaxLengthValidator(NOTIFICATION_LENGTH)],
+    )
     link = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
