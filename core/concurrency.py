@@ -43,12 +43,17 @@ def _plain(value):
     """A JSON-able form of a model value (objects by key, sets sorted)."""
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set):
         return sorted((_plain(v) for v in value), key=str)
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
+    if isinstance(value, decimal.Decimal):
+        # The number, not how it was written: 10.0 stored is 10 shown and sent back.
+        return format(value.normalize(), "f")
     return str(value)
 
 
