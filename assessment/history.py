@@ -4,7 +4,7 @@ changes (conditions, review, state) and those of its answers and theme notes."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.history import HistoryEntry, Part, history_with_parts
+from core.history import HistoryEntry, Part, history_with_parts, person_name
 
 from .models import Answer, Assessment, ThemeNote
 
@@ -46,3 +46,22 @@ def assessment_history(assessment: Assessment, limit: int = 25) -> list[HistoryE
         ],
         limit,
     )
+
+
+def last_saved(assessment: Assessment) -> tuple[str, object]:
+    """Who saved ``assessment`` or one of its texts last, and when (her name,
+    the time), from its history; ("", None) when it has none. Three queries."""
+    rows = [
+        model.history.filter(**lookup).select_related("history_user").order_by("-history_date")[:1]
+        for model, lookup in (
+            (Assessment, {"id": assessment.pk}),
+            (Answer, {"assessment_id": assessment.pk}),
+            (ThemeNote, {"assessment_id": assessment.pk}),
+        )
+    ]
+    newest = max(
+        (row for rows_ in rows for row in rows_), key=lambda r: r.history_date, default=None
+    )
+    if newest is None:
+        return "", None
+    return person_name(newest.history_user), newest.history_date

@@ -115,9 +115,42 @@ def test_second_save_of_the_same_concept_is_refused_and_input_kept(world, assess
     response = colleague.post(url, second)
     body = response.content.decode()
     assert response.status_code == 409
-    assert "Iemand anders heeft deze afweging intussen opgeslagen" in body
+    # She saved it herself, in the other tab: her name says so.
+    name = world.officer.get_full_name()
+    assert f"{name} heeft deze afweging intussen opgeslagen" in body
     assert "Mijn toelichting" in body
     assert assessment.answers.get(question=question).option.label == "Ja"
+
+
+def test_the_refusal_of_a_stale_save_says_who_saved_when_and_what_is_stored(world, assessment):
+    from django.utils.html import escape
+
+    from tests.factories import OfficerFactory
+
+    colleague = OfficerFactory(
+        username="pieter", first_name="Pieter", last_name="Bos", municipality=world.municipality
+    )
+    url = reverse("assessment:theme", args=[assessment.pk, "B"])
+    mine, theirs = world.client_for(world.officer), world.client_for(colleague)
+    question = mine.get(url).context["form"].questions[0]
+    theirs.get(url)
+    stale = assessment.revision
+    theirs_data = {
+        "revision": stale,
+        f"q_{question.pk}": question.options.get(label="Ja").pk,
+        f"e_{question.pk}": "Volgens de jaarrekening.",
+        "notes": "Gesprek met de directeur.",
+    }
+    assert theirs.post(url, theirs_data).status_code == 302
+    response = mine.post(
+        url,
+        {"revision": stale, f"q_{question.pk}": question.options.get(label="Nee").pk},
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Pieter Bos heeft deze afweging intussen opgeslagen, op " in body
+    assert f"{question.code}: Ja" in body and escape("Volgens de jaarrekening.") in body
+    assert "Gesprek met de directeur." in body
 
 
 def test_the_refusal_of_a_stale_save_is_in_the_users_language(world, assessment):
@@ -129,7 +162,7 @@ def test_the_refusal_of_a_stale_save_is_in_the_users_language(world, assessment)
     assert client.post(url, data).status_code == 302
     response = client.post(url, data)
     assert response.status_code == 409
-    assert "Someone else has saved this assessment" in response.content.decode()
+    assert "saved this assessment in the meantime, on " in response.content.decode()
 
 
 def test_coordinator_cannot_save_answers(world, assessment):
