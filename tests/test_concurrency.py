@@ -31,11 +31,7 @@ on_postgresql = pytest.mark.skipif(
     reason="row locks between two connections need PostgreSQL "
     "(DATABASE_URL=postgres://…); SQLite is covered by test_sqlite_*",
 )
-# serialized_rollback as in every transactional test module here: the flush
-# after each test then leaves the content types to the restore, so a later
-# module's restore of the migrations' data (phases, content types) does not
-# collide with recreated ones (test_phase_concurrency failed after this one).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def race(*actions):
