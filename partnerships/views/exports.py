@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from accounts.scoping import scope_for, visible_municipalities, visible_partnerships
@@ -22,25 +23,27 @@ from assessment.models import (
     Outcome,
 )
 from core import cache
+from core.forms import DATE_FORMAT
 
 from ..forms.partnership import PartnershipFilterForm
 from ..models import Participation, ParticipationStatus, Partnership, Status
 from ..revision import state_of
 from .partnerships import apply_list_filters
 
+# Lazy: the headers are in the language of each download.
 COLUMNS = [
-    ("name", _("Naam")),
-    ("lead", _("Trekkende gemeente")),
-    ("region", _("GGD-regio")),
-    ("theme", _("Thema")),
-    ("phase_number", _("Fase (nummer)")),
-    ("phase", _("Fase")),
-    ("status", _("Status")),
-    ("start", _("Startdatum")),
-    ("end", _("Geplande einddatum")),
-    ("partner_count", _("Aantal partners")),
-    ("partners", _("Partners")),
-    ("outcomes", _("Uitkomsten van vastgestelde afwegingen")),
+    ("name", gettext_lazy("Naam")),
+    ("lead", gettext_lazy("Trekkende gemeente")),
+    ("region", gettext_lazy("GGD-regio")),
+    ("theme", gettext_lazy("Thema")),
+    ("phase_number", gettext_lazy("Fase (nummer)")),
+    ("phase", gettext_lazy("Fase")),
+    ("status", gettext_lazy("Status")),
+    ("start", gettext_lazy("Startdatum")),
+    ("end", gettext_lazy("Geplande einddatum")),
+    ("partner_count", gettext_lazy("Aantal partners")),
+    ("partners", gettext_lazy("Partners")),
+    ("outcomes", gettext_lazy("Uitkomsten van vastgestelde afwegingen")),
 ]
 
 
@@ -152,7 +155,10 @@ def _csv(rows) -> bytes:
     for row in rows:
         writer.writerow(
             [
-                row[key].isoformat() if hasattr(row[key], "isoformat") else _csv_text(row[key])
+                # Dates as the portal shows and reads them (31-12-2026).
+                row[key].strftime(DATE_FORMAT)
+                if hasattr(row[key], "strftime")
+                else _csv_text(row[key])
                 for key, _label in COLUMNS
             ]
         )
