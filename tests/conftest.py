@@ -11,6 +11,7 @@ The world: region IJsselland with the gemeenten Zwolle (own) and Kampen
 * ``administrator``: functioneel beheerder
 """
 
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -67,6 +68,27 @@ def world(db) -> World:
         coordinator_other_region=CoordinatorFactory(username="hanneke", region=other_region),
         administrator=AdministratorFactory(username="bram"),
     )
+
+
+def national_tests_wanted(config) -> bool:
+    """The ``national`` tests load the whole country (minutes): they run when
+    PPS_NATIONAL_TESTS=1 (CI sets it for its PostgreSQL run) or when
+    ``-m national`` selects them, and are skipped otherwise."""
+    if os.environ.get("PPS_NATIONAL_TESTS", "").lower() in {"1", "true", "yes"}:
+        return True
+    markexpr = config.getoption("markexpr", "") or ""
+    return "national" in markexpr and "not national" not in markexpr
+
+
+def pytest_collection_modifyitems(config, items):
+    if national_tests_wanted(config):
+        return
+    skip = pytest.mark.skip(
+        reason="landelijke schaal: alleen met PPS_NATIONAL_TESTS=1 of -m national"
+    )
+    for item in items:
+        if item.get_closest_marker("national"):
+            item.add_marker(skip)
 
 
 # Persona names as used in parametrised access tests.

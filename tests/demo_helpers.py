@@ -2,6 +2,8 @@
 
 import importlib
 import os
+from contextlib import ExitStack
+from unittest import mock
 
 from django.core.management import call_command
 
@@ -26,10 +28,18 @@ def ensure_reference_data():
         )
 
 
-def load_demo(settings):
-    """``load_demo`` as a developer runs it (it refuses with DEBUG off)."""
+def load_demo(settings, advice_files=True):
+    """``load_demo`` as a developer runs it (it refuses with DEBUG off).
+
+    With ``advice_files=False`` the demo's finalised assessments get no stored
+    PDF advice when their finalising commits (WeasyPrint, about half a second
+    each), as in a test that rolls back, where commit hooks never run: their
+    first download makes it (assessment.advice). For tests that never open a
+    demo assessment's advice."""
     ensure_reference_data()
     settings.DEBUG = True
-    with open(os.devnull, "w") as devnull:
+    with ExitStack() as stack, open(os.devnull, "w") as devnull:
+        if not advice_files:
+            stack.enter_context(mock.patch("assessment.advice.store_after_commit"))
         call_command("load_demo", stdout=devnull)
     settings.DEBUG = False

@@ -74,7 +74,9 @@ def test_participation_does_not_move_to_another_partnership(admin_client, world,
     participation = final.participation
     elsewhere = PartnershipFactory(lead_municipality=world.municipality_other_region)
     url = reverse("admin:partnerships_participation_change", args=[participation.pk])
-    page = admin_client.get(url).content.decode()
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
     assert 'name="partnership"' not in page
     assert 'name="organisation"' not in page
     admin_client.post(
@@ -104,7 +106,9 @@ def test_organisation_does_not_change_region_but_its_name_does_with_history(
 ):
     organisation = participation.organisation
     url = reverse("admin:organisations_organisation_change", args=[organisation.pk])
-    page = admin_client.get(url).content.decode()
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
     assert 'name="region"' not in page
     data = {
         "name": "Versmarkt Zwolle-Noord",

@@ -117,7 +117,9 @@ def test_anonymous_user_is_sent_to_login(world, client, partnership, private_med
 
 
 def test_viewers_see_no_edit_links(world, partnership):
-    page = world.client_for(world.coordinator).get(list_url(partnership)).content.decode()
+    response = world.client_for(world.coordinator).get(list_url(partnership))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "Afspraak toevoegen" not in page and "Bewerken" not in page
 
 

@@ -58,7 +58,9 @@ def test_in_review_since_is_shown_only_while_in_review(world, assessment):
     url = reverse("assessment:detail", args=[assessment.pk])
     assert "Ter review sinds" in client.get(url).content.decode()
     workflow.finalise(assessment, world.coordinator)
-    assert "Ter review sinds" not in client.get(url).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Ter review sinds" not in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(transactional_db, settings, cache_on):
-    load_demo(settings)
+    load_demo(settings, advice_files=False)
 
 
 def client_for(username) -> Client:
@@ -136,7 +136,7 @@ def ijsselland_state() -> str:
 
 def test_load_demo_makes_cached_figures_stale(demo, settings):
     before = ijsselland_state()
-    load_demo(settings)
+    load_demo(settings, advice_files=False)
     assert ijsselland_state() != before
 
 

@@ -104,7 +104,9 @@ def test_partnership_page_lists_no_drafts_for_a_participating_gemeente(world, sh
 def test_partnership_page_hides_drafts_after_the_lead_saw_them(world, shared):
     url = shared["partnership"].get_absolute_url()
     world.client_for(world.officer).get(url)  # the lead's page, with the drafts
-    body = world.client_for(world.officer_same_region).get(url).content.decode()
+    response = world.client_for(world.officer_same_region).get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
     assert reverse("assessment:detail", args=[shared["concept"].pk]) not in body
     world.client_for(world.officer_same_region).get(url)
     lead = world.client_for(world.coordinator).get(url).content.decode()
@@ -132,7 +134,9 @@ def test_a_correction_in_concept_stays_hidden_on_the_finalised_page(world, share
     url = reverse("assessment:detail", args=[shared["final"].pk])
     lead = world.client_for(world.officer).get(url).content.decode()
     assert reverse("assessment:detail", args=[correction.pk]) in lead
-    body = world.client_for(world.officer_same_region).get(url).content.decode()
+    response = world.client_for(world.officer_same_region).get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
     assert reverse("assessment:detail", args=[correction.pk]) not in body
 
 

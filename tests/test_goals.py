@@ -106,7 +106,9 @@ def test_anonymous_user_is_sent_to_login(client, partnership):
 
 
 def test_viewers_see_no_edit_links(world, partnership):
-    page = world.client_for(world.coordinator).get(goals_url(partnership)).content.decode()
+    response = world.client_for(world.coordinator).get(goals_url(partnership))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "Doel toevoegen" not in page and "Meting vastleggen" not in page
     page = world.client_for(world.officer).get(goals_url(partnership)).content.decode()
     assert "Doel toevoegen" in page and "Meting vastleggen" in page

@@ -24,7 +24,8 @@ from partnerships.models import Activity, Participation, Partnership
 from regions.models import Municipality
 from tests.demo_helpers import load_demo
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Skipped unless asked for (tests/conftest.py): CI runs it once, on PostgreSQL.
+pytestmark = [pytest.mark.national, pytest.mark.django_db(transaction=True)]
 
 
 def pages() -> dict[str, str]:

@@ -166,7 +166,9 @@ def test_inbox_shows_newest_first_and_marks_read(
     assert ">1<" in client.get(reverse("accounts:inbox")).content.decode()
     client.post(reverse("accounts:mark_all_read"))
     assert not Notification.objects.filter(recipient=world.officer, read_at__isnull=True).exists()
-    assert "Meldingen <span" not in client.get(reverse("home")).content.decode()
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "Meldingen <span" not in response.content.decode()
     # Someone else's notification is not there for her.
     other = Notification.objects.filter(recipient=world.coordinator).first()
     assert client.get(reverse("accounts:open_notification", args=[other.pk])).status_code == 404

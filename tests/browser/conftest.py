@@ -55,7 +55,7 @@ def browser():
 
 @pytest.fixture
 def demo_data(transactional_db, settings):
-    load_demo(settings)
+    load_demo(settings, advice_files=False)
 
 
 class Browser:
