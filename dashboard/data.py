@@ -9,18 +9,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.scoping import (
-    scope_for,
-    visible_assessments,
-    visible_municipalities,
-    visible_partnerships,
-)
-from assessment.models import AssessmentStatus
+from accounts.scoping import scope_for, visible_municipalities
+from assessment.models import Assessment, AssessmentStatus
 from core import fragments, freshness
-from partnerships.models import Phase, Status
+from partnerships.filters import filter_partnerships
+from partnerships.forms.partnership import DashboardFilterForm
+from partnerships.models import Partnership, Phase, Status
 
 from . import summary
-from .forms import DashboardFilterForm
 
 
 @dataclass
@@ -49,7 +45,7 @@ def filter_form(user, params) -> DashboardFilterForm:
 def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     form = form or filter_form(user, params)
     filters = form.filters()
-    partnerships = summary.filter_partnerships(visible_partnerships(user), **filters)
+    partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
     # Every number links to the list it counts: the partnership list and the
     # assessments' list understand the same filters.
     base = {
@@ -95,7 +91,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         ),
     ]
     # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
-    assessments = visible_assessments(user).filter(
+    assessments = Assessment.objects.visible_to(user).filter(
         participation__partnership__in=partnerships.values("pk")
     )
     assessments_by_status, by_outcome = summary.assessment_counts(assessments)
@@ -165,7 +161,7 @@ def figures_parts(user, form: DashboardFilterForm, reference=freshness.reference
         (name, str(getattr(value, "pk", value))) for name, value in form.filters().items()
     )
     return [
-        freshness.state_of(visible_partnerships(user)),
+        freshness.state_of(Partnership.objects.visible_to(user)),
         reference(),
         scope.key,
         repr(filters),

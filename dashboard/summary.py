@@ -68,24 +68,6 @@ class Attention:
     total: int = 0
 
 
-def filter_partnerships(queryset, *, municipality=None, theme=None, start=None, end=None):
-    """Partnerships that match the dashboard's filters (period: active at
-    some time between ``start`` and ``end``)."""
-    if municipality is not None:
-        queryset = queryset.filter(
-            Q(lead_municipality=municipality) | Q(participating_municipalities=municipality)
-        ).distinct()
-    if theme is not None:
-        queryset = queryset.filter(theme=theme)
-    if end is not None:
-        queryset = queryset.filter(Q(start_date__isnull=True) | Q(start_date__lte=end))
-    if start is not None:
-        queryset = queryset.filter(
-            Q(planned_end_date__isnull=True) | Q(planned_end_date__gte=start)
-        )
-    return queryset
-
-
 def _groupable(partnerships):
     """``partnerships`` as a queryset that can be grouped: a DISTINCT one (the
     filter on participating gemeenten joins a list) goes through a subquery."""

@@ -25,7 +25,7 @@ urlpatterns = [
     path("gezondheid/", health, name="health"),
     path("sessie/", session_check, name="session_check"),
     path("", include("accounts.urls")),
-    path("", include("regions.urls")),
+    path("", include("accounts.region_pages")),
     path("", include("partnerships.urls")),
     path("", include("organisations.urls")),
     path("", include("assessment.urls")),

@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
-from accounts.scoping import visible_partnerships
 from core import freshness
 from dashboard import data
 from partnerships.models import Partnership, Status, Theme
@@ -151,13 +150,13 @@ def test_one_reference_stamp_per_transaction(demo):
 
 def test_logging_in_does_not_make_the_figures_stale(demo):
     zwolle = User.objects.get(username="medewerker.zwolle")
-    before = freshness.reference_stamp(), freshness.state_of(visible_partnerships(zwolle))
+    before = freshness.reference_stamp(), freshness.state_of(Partnership.objects.visible_to(zwolle))
     client = Client()
     response = client.post(
         reverse("login"), {"username": "medewerker.zwolle", "password": "pps-demo-2026"}
     )
     assert response.status_code == 302, "logged in"
-    after = freshness.reference_stamp(), freshness.state_of(visible_partnerships(zwolle))
+    after = freshness.reference_stamp(), freshness.state_of(Partnership.objects.visible_to(zwolle))
     assert after == before
 
 

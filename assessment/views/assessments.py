@@ -11,21 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.scoping import (
-    assessments_of_partnership,
-    can_edit_partnership,
-    can_review_assessment,
-    get_assessment_for_user,
-    scope_for,
-    sees_drafts,
-    visible_assessments,
-    visible_municipalities,
-    visible_partnerships,
-)
+from accounts.scoping import scope_for, visible_municipalities
 from core import fragments, freshness
 from core.history import history_entries
-from dashboard.forms import DashboardFilterForm
-from dashboard.summary import filter_partnerships
+from partnerships.filters import filter_partnerships
+from partnerships.forms.partnership import DashboardFilterForm
+from partnerships.models import Partnership
+from partnerships.querysets import can_edit_partnership, sees_drafts
 from partnerships.views.common import load_partnership
 
 from .. import workflow
@@ -38,6 +30,7 @@ from ..models import (
     Outcome,
     Question,
 )
+from ..querysets import can_review_assessment, get_assessment_for_user
 from ..scoring import score, specs_for_version
 
 CONCURRENT_MESSAGE = _(
@@ -112,7 +105,7 @@ def detail(request, pk):
     partnership = assessment.participation.partnership
     can_edit = _may_edit(user, assessment)
     # The other assessments of this partner it lists leave out drafts for a
-    # gemeente that only takes part (accounts.scoping.sees_drafts).
+    # gemeente that only takes part (partnerships.querysets.sees_drafts).
     drafts = sees_drafts(user, partnership)
     # What everyone sees is cached per assessment; any change to it, its
     # answers or its partner touches the partnership (core.freshness).
@@ -157,11 +150,8 @@ def _detail_pieces(user, assessment) -> dict[str, str]:
         "result": result,
         "outcome_label": assessment.outcome_label(result.outcome),
         "chain": list(
-            assessments_of_partnership(
-                user,
-                assessment.participation.partnership,
-                Assessment.objects.filter(participation=assessment.participation),
-            )
+            Assessment.objects.filter(participation=assessment.participation)
+            .of_partnership_for(user, assessment.participation.partnership)
             .select_related("author", "reviewer")
             .order_by("-created_at", "-pk")
         ),
@@ -412,17 +402,16 @@ def review_queue(request):
     ).filters()
     if filters:
         filtered = True
-        partnerships = filter_partnerships(visible_partnerships(user), **filters)
+        partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
         queryset = queryset.filter(participation__partnership__in=partnerships.values("pk"))
     page = Paginator(
-        visible_assessments(
-            user,
-            queryset.select_related(
-                "participation__organisation",
-                "participation__partnership__lead_municipality",
-                "author",
-            ),
-        ).order_by("submitted_at", "created_at", "pk"),
+        queryset.select_related(
+            "participation__organisation",
+            "participation__partnership__lead_municipality",
+            "author",
+        )
+        .visible_to(user)
+        .order_by("submitted_at", "created_at", "pk"),
         QUEUE_PAGE_SIZE,
     ).get_page(request.GET.get("pagina"))
     assessments = page.object_list = list(page.object_list)
@@ -450,11 +439,9 @@ def compare(request, pk):
     partnership = load_partnership(request, pk)
     participations = list(partnership.participations.select_related("organisation"))
     assessments = list(
-        assessments_of_partnership(
-            request.user,
-            partnership,
-            Assessment.objects.filter(participation__partnership=partnership),
-        ).order_by("-created_at", "-pk")
+        Assessment.objects.filter(participation__partnership=partnership)
+        .of_partnership_for(request.user, partnership)
+        .order_by("-created_at", "-pk")
     )
     latest = {}
     for assessment in assessments:

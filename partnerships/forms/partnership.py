@@ -123,3 +123,20 @@ class PartnershipFilterForm(FilterForm):
         "start",
         "end",
     ]
+
+
+class DashboardFilterForm(FilterForm):
+    """The dashboard's filters (gemeente, theme, period); the list of
+    assessments understands them too (``filters.filter_partnerships``)."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("Alle"),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Thema"), queryset=Theme.objects.all(), required=False, empty_label=_("Alle")
+    )
+
+    field_order = ["municipality", "theme", "start", "end"]

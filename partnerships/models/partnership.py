@@ -7,6 +7,8 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionField
 
+from ..querysets import PartnershipQuerySet
+
 
 class CollaborationFunction(models.TextChoices):
     STRATEGIC = "strategisch", _("Strategische afstemming")
@@ -134,6 +136,7 @@ class Partnership(models.Model):
     # save is refused. Not the cache counter ``revision`` above.
     version = VersionField()
 
+    objects = PartnershipQuerySet.as_manager()
     history = HistoricalRecords(
         m2m_fields=[participating_municipalities],
         excluded_fields=["revision", "last_activity_at", "version"],

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from accounts.scoping import scope_for, visible_municipalities, visible_partnerships
+from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import (
     REASSESSMENT_LABELS,
     Assessment,
@@ -23,9 +23,9 @@ from assessment.models import (
 )
 from core import fragments, freshness
 
+from ..filters import apply_list_filters
 from ..forms.partnership import PartnershipFilterForm
 from ..models import Participation, ParticipationStatus, Partnership, Status
-from .partnerships import apply_list_filters
 
 COLUMNS = [
     ("name", _("Naam")),
@@ -46,7 +46,7 @@ COLUMNS = [
 def export_rows(user, params):
     """The rows of the export: the list's filters apply (the dashboard's are among them).
     Three queries of plain values, however many partnerships."""
-    queryset = visible_partnerships(user)
+    queryset = Partnership.objects.visible_to(user)
     form = PartnershipFilterForm(params, municipalities=visible_municipalities(user))
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
@@ -125,7 +125,7 @@ def _export(request, name, make) -> bytes:
         f"export-{name}",
         lambda: [
             scope_for(user).key,
-            freshness.state_of(visible_partnerships(user)),
+            freshness.state_of(Partnership.objects.visible_to(user)),
             freshness.reference_stamp(),
             sorted(request.GET.lists()),
         ],

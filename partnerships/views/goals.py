@@ -7,12 +7,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scoping import can_edit_partnership
 from core.concurrency import save_if_current
 
 from .. import summary
 from ..forms.goals import GoalForm, IndicatorForm, MeasurementForm
 from ..models import Goal, GoalLevel, Indicator, Measurement
+from ..querysets import can_edit_partnership
 from .common import confirm_delete, form_page, load_partnership
 
 
