@@ -29,5 +29,5 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("organisations.urls")),
     path("", include("assessment.urls")),
-    path("dashboard/", include("dashboard.urls")),
+    path("", include("dashboard.urls")),
 ]

@@ -47,8 +47,8 @@ def pages() -> dict[str, str]:
         "assessment": assessment.get_absolute_url(),
         "outcome": reverse("assessment:outcome", args=[assessment.pk]),
         "review queue": reverse("assessment:review_queue"),
-        "export CSV": reverse("partnerships:export_csv"),
-        "export Excel": reverse("partnerships:export_xlsx"),
+        "export CSV": reverse("dashboard:export_csv"),
+        "export Excel": reverse("dashboard:export_xlsx"),
         "PDF overview": reverse("dashboard:pdf"),
         "PDF advice": reverse("assessment:report_pdf", args=[assessment.pk]),
     }

@@ -1,4 +1,5 @@
-"""The filtered list of partnerships as CSV and as an Excel workbook.
+"""The filtered list of partnerships as CSV and as an Excel workbook (here,
+not in ``partnerships``, because a row holds the outcomes of assessments).
 
 The portal keeps a file it made (``core.fragments``) until the partnerships
 the user may see change (``core.freshness.state_of``), or the reference data,
@@ -22,10 +23,9 @@ from assessment.models import (
     Outcome,
 )
 from core import fragments, freshness
-
-from ..filters import apply_list_filters
-from ..forms.partnership import PartnershipFilterForm
-from ..models import Participation, ParticipationStatus, Partnership, Status
+from partnerships.filters import apply_list_filters
+from partnerships.forms.partnership import PartnershipFilterForm
+from partnerships.models import Participation, ParticipationStatus, Partnership, Status
 
 COLUMNS = [
     ("name", _("Naam")),
