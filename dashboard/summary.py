@@ -118,7 +118,7 @@ def partnership_counts(partnerships, phases) -> dict:
 
 
 def assessment_counts(assessments):
-    """Assessments (those the user may see: ``accounts.scoping.visible_assessments``)
+    """Assessments (those the user may see: ``Assessment.objects.visible_to``)
     per status, and the final ones per outcome, in one query."""
     counted = tally(
         assessments,

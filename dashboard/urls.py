@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import exports, views
+from . import export_views, views
 
 app_name = "dashboard"
 
 # Included at the root: the exports keep their addresses under /samenwerkingen/.
 urlpatterns = [
     path("dashboard/overzicht.pdf", views.dashboard_pdf, name="pdf"),
-    *exports.urlpatterns,
+    *export_views.urlpatterns,
 ]

@@ -11,16 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.scoping import scope_for, visible_municipalities
+from accounts.scoping import scope_for
 from core import fragments, freshness
 from core.history import history_entries
-from partnerships.filters import filter_partnerships
-from partnerships.forms.partnership import DashboardFilterForm
-from partnerships.models import Partnership
 from partnerships.querysets import can_edit_partnership, sees_drafts
 from partnerships.views.common import load_partnership
 
-from .. import workflow
+from .. import selection, workflow
 from ..forms import ConditionsForm, ReviewForm, SendBackForm, StartForm, ThemeForm
 from ..models import (
     Answer,
@@ -384,42 +381,10 @@ QUEUE_PAGE_SIZE = 50
 def review_queue(request):
     user = request.user
     scope = scope_for(user)
-    statuses = (
-        [AssessmentStatus.IN_REVIEW]
-        if scope.kind == "region"
-        else [AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW]
-    )
-    # The dashboard links here with ?status=…&outcome=… and its own filters
-    # (gemeente, theme, period of the partnerships) for the list it counts.
-    filtered = request.GET.get("status") in AssessmentStatus.values
-    if filtered:
-        statuses = [request.GET["status"]]
-    queryset = Assessment.objects.filter(status__in=statuses)
-    if request.GET.get("outcome") in Outcome.values:
-        queryset = queryset.filter(outcome=request.GET["outcome"])
-    filters = DashboardFilterForm(
-        request.GET or None, municipalities=visible_municipalities(user)
-    ).filters()
-    if filters:
-        filtered = True
-        partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
-        queryset = queryset.filter(participation__partnership__in=partnerships.values("pk"))
-    page = Paginator(
-        queryset.select_related(
-            "participation__organisation",
-            "participation__partnership__lead_municipality",
-            "author",
-        )
-        .visible_to(user)
-        .order_by("submitted_at", "created_at", "pk"),
-        QUEUE_PAGE_SIZE,
-    ).get_page(request.GET.get("pagina"))
+    listed = selection.awaiting_review(user, request.GET)
+    page = Paginator(listed.assessments, QUEUE_PAGE_SIZE).get_page(request.GET.get("pagina"))
     assessments = page.object_list = list(page.object_list)
-    now = timezone.now()
-    for assessment in assessments:
-        # Waiting: submitted and not finalised (yet).
-        waiting = assessment.submitted_at and assessment.status == AssessmentStatus.IN_REVIEW
-        assessment.waiting_days = (now - assessment.submitted_at).days if waiting else None
+    selection.count_waiting_days(assessments, timezone.now())
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -430,7 +395,7 @@ def review_queue(request):
             "page": page,
             "query_string": query.urlencode(),
             "is_coordinator": scope.kind == "region",
-            "filtered": filtered,
+            "filtered": listed.filtered,
         },
     )
 
@@ -443,11 +408,7 @@ def compare(request, pk):
         .of_partnership_for(request.user, partnership)
         .order_by("-created_at", "-pk")
     )
-    latest = {}
-    for assessment in assessments:
-        current = latest.get(assessment.participation_id)
-        if current is None or (assessment.is_final and not current.is_final):
-            latest[assessment.participation_id] = assessment
+    latest = selection.latest_per_partner(assessments)
     versions = {a.version_id for a in latest.values()}
     specs = {}
     for version_id in versions:
