@@ -27,14 +27,14 @@ def latest_per_partner(assessments) -> dict[int, Assessment]:
 
 
 @dataclass
-class AwaitingReview:
+class AssessmentList:
     """The list of assessments: what it holds and whether a filter narrowed it."""
 
     assessments: QuerySet
     filtered: bool
 
 
-def awaiting_review(user, params) -> AwaitingReview:
+def listed(user, params) -> AssessmentList:
     """The assessments the list shows for ``user`` and the query ``params``.
 
     Without filters: what waits for someone, a coordinator the assessments
@@ -60,7 +60,7 @@ def awaiting_review(user, params) -> AwaitingReview:
         filtered = True
         partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
         queryset = queryset.filter(participation__partnership__in=partnerships.values("pk"))
-    return AwaitingReview(
+    return AssessmentList(
         queryset.select_related(
             "participation__organisation",
             "participation__partnership__lead_municipality",

@@ -95,7 +95,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         participation__partnership__in=partnerships.values("pk")
     )
     assessments_by_status, by_outcome = summary.assessment_counts(assessments)
-    queue = reverse("assessment:review_queue")
+    queue = reverse("assessment:list")
 
     def queue_url(**extra):
         return f"{queue}?{urlencode({**base, **extra})}"

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from assessment import workflow
 from assessment.models import Assessment, AssessmentStatus, Outcome
-from assessment.selection import awaiting_review, count_waiting_days, latest_per_partner
+from assessment.selection import count_waiting_days, latest_per_partner, listed
 from tests.assessment_helpers import answer_all
 from tests.factories import ParticipationFactory, PartnershipFactory, ThemeFactory
 
@@ -65,29 +65,29 @@ def three(world):
     return made
 
 
-def listed(user, query=""):
-    result = awaiting_review(user, QueryDict(query))
+def shown(user, query=""):
+    result = listed(user, QueryDict(query))
     return {a.pk for a in result.assessments}, result.filtered
 
 
 def test_without_filters_each_sees_what_waits_for_her(world, three):
-    assert listed(world.coordinator) == ({three["in_review"]}, False)
-    assert listed(world.officer) == ({three["concept"], three["in_review"]}, False)
-    assert listed(world.coordinator_other_region) == (set(), False)
+    assert shown(world.coordinator) == ({three["in_review"]}, False)
+    assert shown(world.officer) == ({three["concept"], three["in_review"]}, False)
+    assert shown(world.coordinator_other_region) == (set(), False)
 
 
 def test_the_dashboards_status_outcome_and_filters_narrow_the_list(world, three):
-    assert listed(world.coordinator, "status=vastgesteld") == ({three["final"]}, True)
+    assert shown(world.coordinator, "status=vastgesteld") == ({three["final"]}, True)
     final_outcome = Assessment.objects.get(pk=three["final"]).outcome
     other_outcomes = [o for o in Outcome.values if o != final_outcome]
-    assert listed(world.coordinator, f"status=vastgesteld&outcome={other_outcomes[0]}") == (
+    assert shown(world.coordinator, f"status=vastgesteld&outcome={other_outcomes[0]}") == (
         set(),
         True,
     )
     elsewhere = world.municipality_same_region.pk
-    assert listed(world.coordinator, f"municipality={elsewhere}") == (set(), True)
+    assert shown(world.coordinator, f"municipality={elsewhere}") == (set(), True)
     other_theme = ThemeFactory(name="Roken").pk
-    assert listed(world.coordinator, f"theme={other_theme}") == (set(), True)
+    assert shown(world.coordinator, f"theme={other_theme}") == (set(), True)
 
 
 def test_a_participating_gemeente_never_lists_drafts(world, three):
@@ -95,5 +95,5 @@ def test_a_participating_gemeente_never_lists_drafts(world, three):
 
     partnership = Partnership.objects.get(participations__assessments__pk=three["concept"])
     partnership.participating_municipalities.add(world.municipality_same_region)
-    assert listed(world.officer_same_region, "status=concept") == (set(), True)
-    assert listed(world.officer_same_region, "status=vastgesteld") == ({three["final"]}, True)
+    assert shown(world.officer_same_region, "status=concept") == (set(), True)
+    assert shown(world.officer_same_region, "status=vastgesteld") == ({three["final"]}, True)

@@ -46,7 +46,7 @@ def pages() -> dict[str, str]:
         "partnership": partnership.get_absolute_url(),
         "assessment": assessment.get_absolute_url(),
         "outcome": reverse("assessment:outcome", args=[assessment.pk]),
-        "review queue": reverse("assessment:review_queue"),
+        "review queue": reverse("assessment:list"),
         "export CSV": reverse("dashboard:export_csv"),
         "export Excel": reverse("dashboard:export_xlsx"),
         "PDF overview": reverse("dashboard:pdf"),

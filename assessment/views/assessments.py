@@ -375,27 +375,29 @@ def correct(request, pk):
     return _action(request, pk, act, edit=True)
 
 
-QUEUE_PAGE_SIZE = 50
+LIST_PAGE_SIZE = 50
 
 
-def review_queue(request):
+def assessment_list(request):
+    """The list of assessments: what waits for the user, or what the
+    dashboard's numbers count (``selection.listed``)."""
     user = request.user
     scope = scope_for(user)
-    listed = selection.awaiting_review(user, request.GET)
-    page = Paginator(listed.assessments, QUEUE_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    shown = selection.listed(user, request.GET)
+    page = Paginator(shown.assessments, LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
     assessments = page.object_list = list(page.object_list)
     selection.count_waiting_days(assessments, timezone.now())
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
         request,
-        "assessment/review_queue.html",
+        "assessment/assessment_list.html",
         {
             "assessments": assessments,
             "page": page,
             "query_string": query.urlencode(),
             "is_coordinator": scope.kind == "region",
-            "filtered": listed.filtered,
+            "filtered": shown.filtered,
         },
     )
 
@@ -458,7 +460,7 @@ urlpatterns = [
         name="start",
     ),
     path("samenwerkingen/<int:pk>/afwegingen/", compare, name="compare"),
-    path("afwegingen/te-beoordelen/", review_queue, name="review_queue"),
+    path("afwegingen/te-beoordelen/", assessment_list, name="list"),
     path("afwegingen/<int:pk>/", detail, name="detail"),
     path("afwegingen/<int:pk>/thema/<str:code>/", theme, name="theme"),
     path("afwegingen/<int:pk>/uitkomst/", outcome, name="outcome"),
