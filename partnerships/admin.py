@@ -16,6 +16,7 @@ from .models import (
     ChecklistTick,
     Contribution,
     Goal,
+    HealthTheme,
     Indicator,
     Measurement,
     Participation,
@@ -23,13 +24,12 @@ from .models import (
     Phase,
     PhaseNote,
     PhaseTransition,
-    Theme,
 )
 
 # --- Reference data ------------------------------------------------------------------
 
 
-@admin.register(Theme)
+@admin.register(HealthTheme)
 class ThemeAdmin(SimpleHistoryAdmin):
     list_display = ("name", "is_active")
     list_editable = ("is_active",)

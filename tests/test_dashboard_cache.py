@@ -16,7 +16,7 @@ from django.urls import reverse
 from accounts.models import User
 from core import freshness
 from dashboard import data
-from partnerships.models import Partnership, Status, Theme
+from partnerships.models import HealthTheme, Partnership, Status
 from regions.models import Municipality
 from tests.demo_helpers import load_demo
 
@@ -138,7 +138,7 @@ def test_one_reference_stamp_per_transaction(demo):
     """Saving much reference data in one transaction writes the stamp once, after the commit."""
     before = freshness.reference_stamp()
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
-        for theme in Theme.objects.all()[:5]:
+        for theme in HealthTheme.objects.all()[:5]:
             theme.save()
         assert freshness.reference_stamp() == before, "not before the commit"
     stamp_writes = [

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from assessment import workflow
 from partnerships import phases as phase_rules
-from partnerships.models import ChecklistTick, Partnership, Theme
+from partnerships.models import ChecklistTick, HealthTheme, Partnership
 from tests.assessment_helpers import answer_all
 from tests.demo_helpers import ensure_reference_data
 from tests.factories import (
@@ -192,7 +192,7 @@ def committing(transactional_db):
 def test_reference_data_changes_show_everywhere(committing, world, partnership):
     client = world.client_for(world.officer)
     assert "Gezond gewicht" in page(client, partnership)
-    theme = Theme.objects.get(pk=partnership.theme_id)
+    theme = HealthTheme.objects.get(pk=partnership.theme_id)
     theme.name = "Gezonde leefstijl"
     theme.save()
     assert "Gezonde leefstijl" in page(client, partnership)
@@ -294,7 +294,7 @@ def test_the_list_serves_its_rows_from_the_cache(world, partnership):
     assert not any("partnerships_participation" in q["sql"] for q in queries)
     partnership_queries = [q for q in queries if "partnerships_partnership" in q["sql"]]
     assert len(partnership_queries) == 1, "only the state; the rows and their number cached"
-    choices = [q for q in queries if 'FROM "partnerships_theme"' in q["sql"]]
+    choices = [q for q in queries if 'FROM "partnerships_healththeme"' in q["sql"]]
     assert choices == [], "the filter form's choices from the cache"
 
 

@@ -14,8 +14,8 @@ from .questionnaire import (
     PublishedVersionError,
     Question,
     Questionnaire,
+    QuestionnaireTheme,
     QuestionnaireVersion,
-    Theme,
 )
 
 __all__ = [
@@ -32,6 +32,6 @@ __all__ = [
     "Questionnaire",
     "QuestionnaireVersion",
     "ReportDownload",
-    "Theme",
+    "QuestionnaireTheme",
     "ThemeNote",
 ]

@@ -13,8 +13,8 @@ from .questionnaire import (
     AnswerOption,
     Outcome,
     Question,
+    QuestionnaireTheme,
     QuestionnaireVersion,
-    Theme,
 )
 
 
@@ -223,7 +223,7 @@ class ThemeNote(ConceptOnly, models.Model):
         Assessment, verbose_name=_("afweging"), related_name="theme_notes", on_delete=models.CASCADE
     )
     theme = models.ForeignKey(
-        Theme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
+        QuestionnaireTheme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
     )
     notes = models.TextField(_("gespreksnotities"), blank=True)
 

@@ -5,7 +5,7 @@ from core.concurrency import VersionedModelForm
 from core.forms import DateInput, FilterForm
 from regions.models import Municipality
 
-from ..models import ContributionType, OrganisationalForm, Partnership, Phase, Status, Theme
+from ..models import ContributionType, HealthTheme, OrganisationalForm, Partnership, Phase, Status
 
 
 class PartnershipForm(VersionedModelForm):
@@ -37,9 +37,9 @@ class PartnershipForm(VersionedModelForm):
     def __init__(self, *args, lead_municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.lead_municipality = lead_municipality
-        themes = Theme.objects.filter(is_active=True)
+        themes = HealthTheme.objects.filter(is_active=True)
         if self.instance.pk:
-            themes = themes | Theme.objects.filter(pk=self.instance.theme_id)
+            themes = themes | HealthTheme.objects.filter(pk=self.instance.theme_id)
         self.fields["theme"].queryset = themes.distinct()
         self.fields["participating_municipalities"].queryset = Municipality.objects.filter(
             region_id=lead_municipality.region_id
@@ -86,7 +86,7 @@ class PartnershipFilterForm(FilterForm):
 
     q = forms.CharField(label=_("Zoeken"), required=False)
     theme = forms.ModelChoiceField(
-        label=_("Thema"), queryset=Theme.objects.all(), required=False, empty_label=_("Alle")
+        label=_("Thema"), queryset=HealthTheme.objects.all(), required=False, empty_label=_("Alle")
     )
     phase = forms.ModelChoiceField(
         label=_("Fase"), queryset=Phase.objects.all(), required=False, empty_label=_("Alle")
@@ -136,7 +136,7 @@ class DashboardFilterForm(FilterForm):
         empty_label=_("Alle"),
     )
     theme = forms.ModelChoiceField(
-        label=_("Thema"), queryset=Theme.objects.all(), required=False, empty_label=_("Alle")
+        label=_("Thema"), queryset=HealthTheme.objects.all(), required=False, empty_label=_("Alle")
     )
 
     field_order = ["municipality", "theme", "start", "end"]

@@ -45,7 +45,7 @@ class Partnership(models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     theme = models.ForeignKey(
-        "partnerships.Theme",
+        "partnerships.HealthTheme",
         verbose_name=_("thema"),
         related_name="partnerships",
         on_delete=models.PROTECT,
