@@ -12,7 +12,7 @@ from accounts.scoping import scope_for
 from core import fragments, freshness
 from core.pdf import render_pdf
 
-from . import data
+from . import figures
 
 
 def _heading(user):
@@ -27,7 +27,7 @@ def _heading(user):
 @require_GET
 def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
-    form = data.filter_form(request.user, request.GET)
+    form = figures.filter_form(request.user, request.GET)
     scope = scope_for(request.user)
     reference = functools.cache(freshness.reference_stamp)  # read once, when needed
     # The gemeenten and the filter form's choices are reference data.
@@ -52,7 +52,7 @@ def dashboard(request):
         {
             "form": form,
             "pieces": pieces,
-            "figures": data.figures_html(request.user, request.GET, form, reference),
+            "figures": figures.figures_html(request.user, request.GET, form, reference),
             "filter_query": request.GET.urlencode(),
             "heading": _heading(request.user),
         },
@@ -67,11 +67,11 @@ def dashboard_pdf(request):
     user = request.user
     # For the college or the GGD board: in Dutch, whatever the interface language.
     with translation.override("nl"):
-        form = data.filter_form(user, request.GET)
+        form = figures.filter_form(user, request.GET)
         # The same figures as the page, and the name of the person who made it.
         pdf = fragments.cached_download(
             "dashboard-pdf",
-            lambda: [*data.figures_parts(user, form), user.pk],
+            lambda: [*figures.figures_parts(user, form), user.pk],
             lambda: _overview_pdf(request, today, form),
         )
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -85,7 +85,7 @@ def _overview_pdf(request, today, form) -> bytes:
     _html, pdf = render_pdf(
         "dashboard/overview_pdf.html",
         {
-            "dashboard": data.build(request.user, request.GET, form),
+            "dashboard": figures.build(request.user, request.GET, form),
             "heading": _heading(request.user),
             "today": today,
             "user": request.user,

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from core import freshness
-from dashboard import data
+from dashboard import figures
 from partnerships.models import HealthTheme, Partnership, Status
 from regions.models import Municipality
 from tests.demo_helpers import load_demo
@@ -48,7 +48,7 @@ def ended_shown(response) -> int:
 
 def counted_total(username, params=None) -> int:
     """The same figure computed afresh, bypassing the cache."""
-    return data.build(User.objects.get(username=username), params or {}).total
+    return figures.build(User.objects.get(username=username), params or {}).total
 
 
 def partnership_queries(queries) -> list[str]:

@@ -1,4 +1,5 @@
-"""The dashboard's figures, counted by the database.
+"""The dashboard's figures: counted by the database, and gathered with their
+links for one user and filter (the page, the PDF overview).
 
 Every figure is one aggregate query over the partnerships the user may see
 (after the filters), so the page costs the same number of queries for one
@@ -8,13 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, Sum, Window
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import Assessment, AssessmentStatus, Outcome
+from core import fragments, freshness
 from organisations.models import PRIVATE_SECTORS
+from partnerships.filters import filter_partnerships
+from partnerships.forms.partnership import DashboardFilterForm
 from partnerships.models import (
     Agreement,
     Contribution,
@@ -24,6 +33,7 @@ from partnerships.models import (
     Participation,
     ParticipationStatus,
     Partnership,
+    Phase,
     Status,
 )
 from partnerships.summary import MAX_PRIVATE_PARTNERS
@@ -57,7 +67,9 @@ class Chart:
             return self
         ranked = sorted(self.bars, key=lambda bar: bar.count, reverse=True)
         kept, rest = ranked[: limit - 1], ranked[limit - 1 :]
-        others = Bar(_("Overige %(count)s") % {"count": len(rest)}, sum(bar.count for bar in rest))
+        others = Bar(
+            gettext_lazy("Overige %(count)s") % {"count": len(rest)}, sum(bar.count for bar in rest)
+        )
         return Chart(self.title, [bar for bar in self.bars if bar in kept] + [others], self.unit)
 
 
@@ -172,7 +184,7 @@ def attention(partnerships, review_assessments, *, limit=10):
     sections = {}
     items, total = listing(active.filter(Exists(unassessed)), ["name"])
     sections["unassessed"] = Attention(
-        _("Private partner zonder vastgestelde afweging"), items, total
+        gettext_lazy("Private partner zonder vastgestelde afweging"), items, total
     )
 
     crowded = active.annotate(
@@ -184,7 +196,9 @@ def attention(partnerships, review_assessments, *, limit=10):
     ).filter(private_count__gt=MAX_PRIVATE_PARTNERS)
     items, total = listing(crowded, ["-private_count", "name"])
     sections["crowded"] = Attention(
-        _("Meer dan %(max)s private partners") % {"max": MAX_PRIVATE_PARTNERS}, items, total
+        gettext_lazy("Meer dan %(max)s private partners") % {"max": MAX_PRIVATE_PARTNERS},
+        items,
+        total,
     )
 
     since = now - timedelta(days=STALE_DAYS)
@@ -198,7 +212,8 @@ def attention(partnerships, review_assessments, *, limit=10):
     )
     items, total = listing(stale, ["last_activity_at", "pk"])
     sections["stale"] = Attention(
-        _("Geen activiteit of wijziging in de laatste %(days)s dagen") % {"days": STALE_DAYS},
+        gettext_lazy("Geen activiteit of wijziging in de laatste %(days)s dagen")
+        % {"days": STALE_DAYS},
         items,
         total,
     )
@@ -210,7 +225,7 @@ def attention(partnerships, review_assessments, *, limit=10):
         overdue, ["target_date", "pk"], ("goal__partnership__lead_municipality",)
     )
     sections["indicators"] = Attention(
-        _("Indicatoren voorbij de streefdatum zonder meting"), items, total
+        gettext_lazy("Indicatoren voorbij de streefdatum zonder meting"), items, total
     )
 
     unsigned = Agreement.objects.filter(
@@ -224,7 +239,9 @@ def attention(partnerships, review_assessments, *, limit=10):
         ("partnership__lead_municipality", "partnership__phase"),
     )
     sections["unsigned"] = Attention(
-        _("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"), items, total
+        gettext_lazy("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
+        items,
+        total,
     )
 
     waiting = review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
@@ -237,5 +254,163 @@ def attention(partnerships, review_assessments, *, limit=10):
         assessment.waiting_days = (
             (now - assessment.submitted_at).days if assessment.submitted_at else 0
         )
-    sections["review"] = Attention(_("Afwegingen die wachten op vaststelling"), review_items, total)
+    sections["review"] = Attention(
+        gettext_lazy("Afwegingen die wachten op vaststelling"), review_items, total
+    )
     return sections
+
+
+@dataclass
+class Dashboard:
+    form: DashboardFilterForm
+    total: int
+    total_url: str
+    review_url: str
+    charts: list
+    assessment_status: Chart
+    assessment_outcome: Chart
+    contributions: list
+    attention: dict
+    filter_query: str
+    filter_labels: list
+
+
+def _list_url(base_query: dict, **extra) -> str:
+    return reverse("partnerships:list") + "?" + urlencode({**base_query, **extra})
+
+
+def filter_form(user, params) -> DashboardFilterForm:
+    return DashboardFilterForm(params or None, municipalities=visible_municipalities(user))
+
+
+def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
+    form = form or filter_form(user, params)
+    filters = form.filters()
+    partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
+    # Every number links to the list it counts: the partnership list and the
+    # assessments' list understand the same filters.
+    base = {
+        name: value.isoformat() if hasattr(value, "isoformat") else getattr(value, "pk", value)
+        for name, value in filters.items()
+    }
+    scope = scope_for(user)
+
+    def chart(title, rows, key, linked=lambda value: True):
+        return Chart(
+            title,
+            [
+                Bar(str(label), n, _list_url(base, **{key: value}) if linked(value) else "")
+                for value, label, n in rows
+            ],
+        )
+
+    phases = list(Phase.objects.values_list("pk", "number", "name"))
+    counted = partnership_counts(partnerships, [pk for pk, _n, _name in phases])
+    charts = [
+        chart(
+            _("Samenwerkingen per fase"),
+            [(pk, f"{number}. {name}", counted["phase"][pk]) for pk, number, name in phases],
+            "phase",
+        ),
+        chart(
+            _("Samenwerkingen per thema"),
+            counts(partnerships, "theme_id", "theme__name"),
+            "theme",
+        ),
+        chart(
+            _("Samenwerkingen per trekkende gemeente"),
+            counts(partnerships, "lead_municipality_id", "lead_municipality__name"),
+            "lead",
+            # An officer's list filters on her own gemeente only; the others
+            # lead partnerships she takes part in.
+            lambda pk: scope.kind != "municipality" or pk == scope.municipality_id,
+        ),
+        chart(
+            _("Samenwerkingen per status"),
+            [(value, label, counted["status"][value]) for value, label in Status.choices],
+            "status",
+        ),
+    ]
+    # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
+    assessments = Assessment.objects.visible_to(user).filter(
+        participation__partnership__in=partnerships.values("pk")
+    )
+    assessments_by_status, by_outcome = assessment_counts(assessments)
+    queue = reverse("assessment:list")
+
+    def queue_url(**extra):
+        return f"{queue}?{urlencode({**base, **extra})}"
+
+    status_chart = Chart(
+        _("Afwegingen per status"),
+        [Bar(str(label), n, queue_url(status=value)) for value, label, n in assessments_by_status],
+    )
+    outcome_chart = Chart(
+        _("Vastgestelde afwegingen per uitkomst"),
+        [
+            Bar(str(label), n, queue_url(status=AssessmentStatus.FINAL, outcome=value))
+            for value, label, n in by_outcome
+        ],
+    )
+    labels = [f"{form.fields[k].label}: {v}" for k, v in filters.items()]
+    return Dashboard(
+        form=form,
+        total=counted["total"],
+        total_url=_list_url(base),
+        review_url=queue_url(status=AssessmentStatus.IN_REVIEW),
+        charts=charts,
+        assessment_status=status_chart,
+        assessment_outcome=outcome_chart,
+        contributions=contribution_charts(contribution_sums(partnerships), base),
+        # The filters apply to everything, the assessments waiting for review too.
+        attention=attention(partnerships, assessments),
+        filter_query=params.urlencode() if hasattr(params, "urlencode") else "",
+        filter_labels=labels,
+    )
+
+
+def contribution_charts(sums, base) -> list[Chart]:
+    """Hours and euros per type of contribution, each linked to the
+    partnerships that have contributions of that type."""
+
+    def bars(index):  # sums' rows: (type, label, hours, euros)
+        return [Bar(str(row[1]), row[index], _list_url(base, contribution=row[0])) for row in sums]
+
+    return [
+        Chart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),
+        Chart(_("Inbreng in euro's, per soort"), bars(3), _("Euro's")),
+    ]
+
+
+FIGURES_TEMPLATE = "dashboard/includes/figures.html"
+
+
+def figures_parts(user, form: DashboardFilterForm, reference=freshness.reference_stamp) -> list:
+    """What the figures depend on besides language and day (``core.fragments``):
+    who counts (the scope, not the person), what is filtered, the state of the
+    partnerships in the scope (``freshness.state_of``: a change to one of them,
+    or to anything that belongs to one, makes a new key; another region's
+    changes do not) and of the reference data (names of gemeenten, phases…)."""
+    scope = scope_for(user)
+    filters = sorted(
+        (name, str(getattr(value, "pk", value))) for name, value in form.filters().items()
+    )
+    return [
+        freshness.state_of(Partnership.objects.visible_to(user)),
+        reference(),
+        scope.key,
+        repr(filters),
+    ]
+
+
+def figures_html(
+    user, params, form: DashboardFilterForm, reference=freshness.reference_stamp
+) -> str:
+    """The dashboard's counts, charts and attention lists as HTML, from the
+    cache when the data, scope, filters, language and day are the same
+    (``reference``: how to read the reference stamp, once per request)."""
+    return fragments.cached_html(
+        "dashboard-figures",
+        lambda: figures_parts(user, form, reference),
+        lambda: render_to_string(FIGURES_TEMPLATE, {"dashboard": build(user, params, form)}),
+    )
