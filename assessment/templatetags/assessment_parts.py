@@ -16,14 +16,14 @@ def regional_memory(context, organisation):
     return {"regional_memory": regional_memory_of(context["request"].user, organisation)}
 
 
-@register.inclusion_tag("assessment/includes/partner_assessments.html", takes_context=True)
-def partner_assessments(context, partnership, participation):
+@register.inclusion_tag("assessment/includes/partner_assessments.html")
+def partner_assessments(partnership, participation):
     """A partner's assessments and the form that starts a new one (on the
-    page where the lead gemeente edits the partner)."""
+    page where the lead gemeente edits the partner; Django passes the page's
+    CSRF token on to an inclusion tag)."""
     return {
         "partnership": partnership,
         "participation": participation,
         "assessments": participation.assessments.select_related("author").order_by("-created_at"),
         "start_form": StartForm(),
-        "csrf_token": context.get("csrf_token"),
     }
