@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -127,7 +128,9 @@ class Notification(models.Model):
         related_name="notifications",
         on_delete=models.CASCADE,
     )
-    text = models.TextField(_("bericht"))
+    # Written by the portal: names (200 each) and a coordinator's comments
+    # (at most 2,000) with a sentence around them.
+    text = models.TextField(_("bericht"), max_length=4000, validators=[MaxLengthValidator(4000)])
     link = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)

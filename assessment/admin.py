@@ -3,6 +3,8 @@ from django.contrib.admin.actions import delete_selected
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.forms import DECIMALS_AS_TYPED
+
 from .models import (
     AnswerOption,
     Assessment,
@@ -39,6 +41,7 @@ class ThemeInline(admin.TabularInline):
     extra = 0
     fields = ("code", "title", "weight", "is_knockout", "order")
     show_change_link = True
+    formfield_overrides = DECIMALS_AS_TYPED
 
     def has_change_permission(self, request, obj=None):
         return not (obj and obj.is_published) and super().has_change_permission(request, obj)
@@ -108,6 +111,7 @@ class QuestionInline(admin.StackedInline):
 
 @admin.register(QuestionnaireTheme)
 class ThemeAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+    formfield_overrides = DECIMALS_AS_TYPED
     list_display = ("__str__", "version", "weight", "is_knockout")
     list_filter = ("version",)
     inlines = [QuestionInline]

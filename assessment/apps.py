@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class AssessmentConfig(AppConfig):
     name = "assessment"
     verbose_name = _("Afwegingskader")
+
+    def ready(self):
+        from partnerships import revision
+
+        from . import advice  # noqa: F401 (removes a stored file with its record)
+
+        # An assessment belongs to its partner's partnership; the answers and
+        # notes are saved many at a time by ``workflow``, which reports the
+        # change once, through their assessment. Downloads and stored advice
+        # files show in no figure.
+        revision.track(
+            "assessment",
+            paths={"assessment.assessment": "participations__assessments"},
+            ignored={
+                "assessment.answer",
+                "assessment.themenote",
+                "assessment.reportdownload",
+                "assessment.advicefile",
+            },
+        )

@@ -1,7 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AssessmentKind
+from .models import Answer, Assessment, AssessmentKind, ThemeNote
+
+
+def _max_length(model, name: str) -> int:
+    """The model's limit for a text, so form and model refuse the same."""
+    return model._meta.get_field(name).max_length
 
 
 class StartForm(forms.Form):
@@ -20,6 +25,7 @@ class ThemeForm(forms.Form):
     notes = forms.CharField(
         label=_("Gespreksnotities bij dit thema"),
         required=False,
+        max_length=_max_length(ThemeNote, "notes"),
         widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
     )
 
@@ -42,6 +48,7 @@ class ThemeForm(forms.Form):
             self.fields[f"e_{question.pk}"] = forms.CharField(
                 label=_("Toelichting bij %(code)s") % {"code": question.code},
                 required=False,
+                max_length=_max_length(Answer, "explanation"),
                 widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
                 initial=answer.explanation if answer else "",
             )
@@ -62,6 +69,7 @@ class ConditionsForm(forms.Form):
     conditions = forms.CharField(
         label=_("Voorwaarden voor de samenwerking"),
         required=False,
+        max_length=_max_length(Assessment, "conditions"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Deze tekst komt in het advies aan het college."),
     )
@@ -71,11 +79,14 @@ class ReviewForm(forms.Form):
     remark = forms.CharField(
         label=_("Opmerking bij de vaststelling (optioneel)"),
         required=False,
+        max_length=_max_length(Assessment, "review_remark"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class SendBackForm(forms.Form):
     comments = forms.CharField(
-        label=_("Wat moet er veranderen?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Wat moet er veranderen?"),
+        max_length=_max_length(Assessment, "review_comments"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -17,17 +17,10 @@ from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.charts import Bar, BarChart, Tick
+
 from .models import Answer, Assessment, AssessmentKind, Outcome, ThemeNote
 from .scoring import BandSpec, ScoreResult, ThemeSpec, score, specs_for_version
-
-# The chart, in CSS pixels (1/96 inch): 640 px is the width of the text on A4
-# with 20 mm margins, so the SVG is drawn at its natural size.
-CHART_WIDTH = 640
-CHART_LABEL_WIDTH = 215  # theme labels, left
-CHART_VALUE_WIDTH = 55  # percentages, right
-CHART_BAR_HEIGHT = 16
-CHART_ROW = 24  # bar + gap
-CHART_AXIS = 22  # room under the bars for the axis labels
 
 
 def percent_text(value: Decimal) -> str:
@@ -82,36 +75,6 @@ class ThemeSection:
 
 
 @dataclass
-class ChartBar:
-    label: str
-    value: str  # "82,5%"
-    is_total: bool
-    y: str  # SVG coordinates, preformatted (a dot, never a locale comma)
-    text_y: str
-    width: str
-
-
-@dataclass
-class ChartLine:
-    label: str
-    x: str
-
-
-@dataclass
-class Chart:
-    width: int
-    height: int
-    bar_x: int
-    bar_width: int
-    bar_height: int
-    value_x: int
-    axis_y: int
-    axis_text_y: int
-    bars: list[ChartBar]
-    lines: list[ChartLine]
-
-
-@dataclass
 class Report:
     assessment_id: int
     is_final: bool
@@ -148,7 +111,7 @@ class Report:
     weighted_sum_display: str
     points_legend: str
     band_rules: list[str]
-    chart: Chart
+    chart: BarChart  # drawn at the width of the text ("print-page")
     knockout_section: ThemeSection | None
     sections: list[ThemeSection]  # the scored themes
     conditions_heading: str
@@ -368,44 +331,30 @@ def _theme_rows(result: ScoreResult) -> tuple[list[ThemeRow], int]:
     return rows, weight_places
 
 
-def _chart(rows: list[ThemeRow], result: ScoreResult, bands: list[BandSpec]) -> Chart:
-    bar_x = CHART_LABEL_WIDTH
-    bar_width = CHART_WIDTH - CHART_LABEL_WIDTH - CHART_VALUE_WIDTH
-    entries = [(f"{r.code}. {r.title}", r.percent, False) for r in rows]
+def _chart(rows: list[ThemeRow], result: ScoreResult, bands: list[BandSpec]) -> BarChart:
+    """The score per theme and the total, on a scale of 0 to 100 % with a
+    line at every limit of the bands."""
+    bars = [
+        Bar(f"{r.code}. {r.title}", r.percent, display=f"{percent_text(r.percent)}%") for r in rows
+    ]
     if rows:
-        entries.append((_("Totaalscore"), result.total_percent, True))
-    bars = []
-    for index, (label, percent, is_total) in enumerate(entries):
-        y = index * CHART_ROW + (6 if is_total else 0)  # a little space above the total
-        bars.append(
-            ChartBar(
-                label if len(label) <= 38 else label[:37] + "…",
-                f"{percent_text(percent)}%",
-                is_total,
-                f"{y}",
-                f"{y + CHART_BAR_HEIGHT - 4}",
-                f"{bar_width * float(percent) / 100:.1f}",
-            )
-        )
-    axis_y = len(entries) * CHART_ROW + 6
+        total = result.total_percent
+        bars.append(Bar(_("Totaalscore"), total, display=f"{percent_text(total)}%", emphasis=True))
     limits = {Decimal(0), Decimal(100)}
     limits |= {b.min_total for b in bands if 0 < b.min_total < 100}
     limits |= {b.min_theme for b in bands if b.min_theme is not None and 0 < b.min_theme < 100}
-    lines = [
-        ChartLine(f"{number_format(v, _decimals(v))}%", f"{bar_x + bar_width * float(v) / 100:.1f}")
-        for v in sorted(limits)
+    ticks = [
+        Tick(v, f"{number_format(v, _decimals(v))}%", marked=0 < v < 100) for v in sorted(limits)
     ]
-    return Chart(
-        CHART_WIDTH,
-        axis_y + CHART_AXIS,
-        bar_x,
-        bar_width,
-        CHART_BAR_HEIGHT,
-        CHART_WIDTH,
-        axis_y,
-        axis_y + 14,
+    return BarChart(
+        _("Score per thema"),
         bars,
-        lines,
+        scale=Decimal(100),
+        ticks=ticks,
+        description=_(
+            "Staafdiagram van de score per thema en de totaalscore; de cijfers staan in de "
+            "tabel hieronder."
+        ),
     )
 
 

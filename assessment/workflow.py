@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from core import freshness
+from partnerships import revision as partnership_revision
 
-from . import notify
+from . import advice, notify
 from .models import (
     Answer,
     Assessment,
@@ -119,7 +119,7 @@ def save_answers(
         _by(note, user)
         note.save()
     assessment.revision = revision + 1
-    freshness.changed(assessment)  # the update and the answers bypass its signals
+    partnership_revision.changed(assessment)  # the update and the answers bypass its signals
 
 
 def _by(record, user) -> None:
@@ -212,6 +212,8 @@ def finalise(assessment: Assessment, reviewer, remark: str = "") -> ScoreResult:
     _by(assessment, reviewer)
     assessment.save()
     notify.finalised(assessment, reviewer)
+    # Its advice never changes from now on: made once and kept (assessment.advice).
+    advice.store_after_commit(assessment.pk)
     return result
 
 

@@ -43,10 +43,15 @@ def _plain(value):
     """A JSON-able form of a model value (objects by key, sets sorted)."""
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple | set):
         return sorted((_plain(v) for v in value), key=str)
     if value is None or isinstance(value, bool | int | str):
         return value
+    if isinstance(value, decimal.Decimal):
+        # 3.0 as stored and 3 as typed and read back are the same number.
+        return format(value.normalize(), "f")
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
     return str(value)

@@ -1,14 +1,169 @@
+from decimal import Decimal
+
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .numbers import decimals_of, format_decimal, parse_decimal, separators
+
+__all__ = [
+    "DateField",
+    "DECIMALS_AS_TYPED",
+    "DateInput",
+    "DecimalInput",
+    "FilterForm",
+    "LocalizedDecimalField",
+    "localized_decimal",
+    "parse_decimal",
+]
+
+DATE_FORMAT = "%d-%m-%Y"
+DATE_INPUT_FORMATS = [DATE_FORMAT, "%Y-%m-%d"]
 
 
 class DateInput(forms.DateInput):
-    """The browser's own date picker; the value travels as ISO date."""
+    """A date typed as dd-mm-jjjj (31-12-2026) in a plain text box, in every
+    language: unambiguous, unlike 02/01/2026. Stored dates are shown the same way."""
 
-    input_type = "date"
+    input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        attrs = {"placeholder": _("dd-mm-jjjj"), "autocomplete": "off", **(attrs or {})}
+        super().__init__(attrs=attrs, format=DATE_FORMAT)
+
+
+class DateField(forms.DateField):
+    """A date as dd-mm-jjjj (also d-m-jjjj) or jjjj-mm-dd, in every language;
+    anything else is refused with the expected form."""
+
+    widget = DateInput
+    input_formats = DATE_INPUT_FORMATS
+    default_error_messages = {
+        "invalid": _("Vul een datum in als dd-mm-jjjj, bijvoorbeeld 31-12-2026."),
+    }
+
+
+class DecimalInput(forms.TextInput):
+    """A text box for a number, with the phone's decimal keyboard. A browser's
+    number input would drop a Dutch comma (1200,50 became 120050); this one
+    sends what was typed, for the field to read strictly. Stored values are
+    shown in the active language (1.200,50)."""
+
+    decimal_places = None
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            return format_decimal(value, self.decimal_places)
+        return super().format_value(value)  # what was typed stays as it was typed
+
+
+class LocalizedDecimalField(forms.DecimalField):
+    """A number as people write it in the active language: in Dutch 1200,50,
+    1.200,50 or 1200; in English 1,200.50 or 1200.50. What cannot be read
+    unambiguously (1200.50 or 1.20 in Dutch, 1,2,3, letters), more decimals
+    than the field keeps, or a value outside ``min_value``..``max_value`` is
+    refused with a message that names the expected form; a value is never
+    changed silently. Without bounds, the field's ``max_digits`` bound it."""
+
+    widget = DecimalInput
+    default_error_messages = {
+        "invalid": _("Vul een getal in zoals %(example)s."),
+        "range": _("Vul een getal van %(min)s tot en met %(max)s in."),
+    }
+
+    def __init__(
+        self,
+        *,
+        max_value=None,
+        min_value=None,
+        max_digits=None,
+        decimal_places=None,
+        example=None,
+        **kwargs,
+    ):
+        # The bounds are checked here, with numbers in the language's format,
+        # not by Django's validators (which print 1E+8).
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+        places = decimal_places or 0
+        if max_value is None and max_digits is not None:
+            max_value = Decimal(10) ** (max_digits - places) - Decimal(10) ** -places
+        if min_value is None and max_value is not None:
+            min_value = -Decimal(max_value)
+        self.max_value = None if max_value is None else Decimal(max_value)
+        self.min_value = None if min_value is None else Decimal(min_value)
+        self.example = Decimal("1200.50") if example is None else Decimal(example)
+        self.widget.decimal_places = decimal_places
+
+    def _example(self) -> str:
+        example = self.example
+        if self.decimal_places is not None:
+            example = example.quantize(Decimal(10) ** -self.decimal_places)
+            if self.decimal_places == 0:
+                return format_decimal(example)
+        return format_decimal(example, self.decimal_places)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal | int) and not isinstance(value, bool):
+            return Decimal(value)
+        decimal_separator, thousand_separator = separators()
+        number = parse_decimal(
+            str(value),
+            decimal_separator=decimal_separator,
+            thousand_separator=thousand_separator,
+        )
+        if number is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"example": self._example()}
+            )
+        return number
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        places = self.decimal_places
+        if places is not None and decimals_of(value) > places:
+            if places == 0:
+                message = _("Vul een heel getal in, zoals %(example)s.")
+            else:
+                message = ngettext(
+                    "Gebruik hoogstens %(places)s cijfer achter de komma, zoals %(example)s.",
+                    "Gebruik hoogstens %(places)s cijfers achter de komma, zoals %(example)s.",
+                    places,
+                )
+            raise forms.ValidationError(
+                message,
+                code="max_decimal_places",
+                params={"places": places, "example": self._example()},
+            )
+        too_low = self.min_value is not None and value < self.min_value
+        too_high = self.max_value is not None and value > self.max_value
+        if too_low or too_high:
+            raise forms.ValidationError(
+                self.error_messages["range"],
+                code="range",
+                params={
+                    "min": format_decimal(self.min_value, self.decimal_places),
+                    "max": format_decimal(self.max_value, self.decimal_places),
+                },
+            )
+
+
+# For an admin class: its decimal fields typed as in the active language too.
+DECIMALS_AS_TYPED = {models.DecimalField: {"form_class": LocalizedDecimalField}}
+
+
+def localized_decimal(model, name: str, **kwargs) -> LocalizedDecimalField:
+    """The form field of the model's decimal field ``name`` (its label, help
+    text, digits and decimals) as a ``LocalizedDecimalField`` with ``kwargs``
+    (bounds, messages)."""
+    return model._meta.get_field(name).formfield(form_class=LocalizedDecimalField, **kwargs)
 
 
 class FilterForm(forms.Form):
@@ -20,8 +175,8 @@ class FilterForm(forms.Form):
 
     municipality_fields: tuple[str, ...] = ("municipality",)
 
-    start = forms.DateField(label=_("Periode van"), required=False, widget=DateInput)
-    end = forms.DateField(label=_("tot en met"), required=False, widget=DateInput)
+    start = DateField(label=_("Periode van"), required=False)
+    end = DateField(label=_("tot en met"), required=False)
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,10 +1,10 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
 # extension -> how the file must begin
 DOCUMENT_SIGNATURES = {
     ".pdf": (b"%PDF",),
@@ -15,19 +15,21 @@ DOCUMENT_SIGNATURES = {
 
 
 def validate_document(upload):
-    """A signed agreement: PDF, Word or OpenDocument, at most 10 MB, and its
-    content must match its extension."""
+    """A signed agreement: PDF, Word or OpenDocument, at most
+    ``settings.MAX_UPLOAD_SIZE`` (10 MB unless configured), and its content
+    must match its extension. A file past the limit never reached memory or
+    disk (``core.uploads``); only its size is known."""
     suffix = Path(upload.name).suffix.lower()
     if suffix not in DOCUMENT_SIGNATURES:
         raise ValidationError(
             _("Dit bestandstype kan niet: upload een PDF, Word- of OpenDocument-bestand.")
         )
-    if upload.size > MAX_DOCUMENT_SIZE:
+    if upload.size > settings.MAX_UPLOAD_SIZE:
         raise ValidationError(
             _("Het bestand is %(size)s; het mag hoogstens %(max)s zijn."),
             params={
                 "size": filesizeformat(upload.size),
-                "max": filesizeformat(MAX_DOCUMENT_SIZE),
+                "max": filesizeformat(settings.MAX_UPLOAD_SIZE),
             },
         )
     # Only check the content of new uploads, not of files already stored.

@@ -1,9 +1,9 @@
 """The downloads of the filtered list of partnerships (CSV and Excel; the
 rows and files are made by ``exports.py``).
 
-The portal keeps a file it made (``core.fragments``) until the partnerships
-the user may see change (``core.freshness.state_of``), or the reference data,
-the filters, the language or the day."""
+The portal keeps a file it made (``core.cache``) until the partnerships the
+user may see change (``partnerships.revision.state_of``: also a name they
+show), or the filters, the language or the day."""
 
 from django.http import HttpResponse
 from django.urls import path
@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.scoping import scope_for
-from core import fragments, freshness
+from core import cache
 from partnerships.models import Partnership
+from partnerships.revision import state_of
 
 from . import exports
 
@@ -24,12 +25,11 @@ def _filename(extension):
 def _export(request, name, make) -> bytes:
     """The export's file, from the cache when the same one was made already."""
     user = request.user
-    return fragments.cached_download(
+    return cache.cached_file(
         f"export-{name}",
         lambda: [
+            state_of(Partnership.objects.visible_to(user)),
             scope_for(user).key,
-            freshness.state_of(Partnership.objects.visible_to(user)),
-            freshness.reference_stamp(),
             sorted(request.GET.lists()),
         ],
         lambda: make(exports.export_rows(exports.chosen_partnerships(user, request.GET))),

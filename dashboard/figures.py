@@ -15,12 +15,14 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, Sum, Window
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import Assessment, AssessmentStatus, Outcome
-from core import fragments, freshness
+from core import cache
+from core.charts import Bar, BarChart
 from organisations.models import PRIVATE_SECTORS
 from partnerships.filters import filter_partnerships
 from partnerships.forms.partnership import DashboardFilterForm
@@ -36,41 +38,10 @@ from partnerships.models import (
     Phase,
     Status,
 )
+from partnerships.revision import state_of
 from partnerships.summary import MAX_PRIVATE_PARTNERS
 
 STALE_DAYS = 90
-PRINT_BARS = 12
-
-
-@dataclass
-class Bar:
-    label: str
-    count: float
-    url: str = ""
-
-
-@dataclass
-class Chart:
-    title: str
-    bars: list[Bar]
-    unit: str = ""  # what the numbers are, when not a number of things ("Uren")
-
-    @property
-    def maximum(self) -> float:
-        return max((b.count for b in self.bars), default=0) or 1
-
-    def largest(self, limit: int = PRINT_BARS) -> Chart:
-        """The chart with at most ``limit`` bars: the largest, and the rest
-        added up in one (a page holds about twelve per chart; the whole country has 342
-        gemeenten)."""
-        if len(self.bars) <= limit:
-            return self
-        ranked = sorted(self.bars, key=lambda bar: bar.count, reverse=True)
-        kept, rest = ranked[: limit - 1], ranked[limit - 1 :]
-        others = Bar(
-            gettext_lazy("Overige %(count)s") % {"count": len(rest)}, sum(bar.count for bar in rest)
-        )
-        return Chart(self.title, [bar for bar in self.bars if bar in kept] + [others], self.unit)
 
 
 @dataclass
@@ -267,12 +238,22 @@ class Dashboard:
     total_url: str
     review_url: str
     charts: list
-    assessment_status: Chart
-    assessment_outcome: Chart
+    assessment_status: BarChart
+    assessment_outcome: BarChart
     contributions: list
     attention: dict
     filter_query: str
     filter_labels: list
+
+    @property
+    def every_chart(self) -> list[BarChart]:
+        """The charts in the order the page and the PDF overview show them."""
+        return [
+            *self.charts,
+            self.assessment_status,
+            self.assessment_outcome,
+            *self.contributions,
+        ]
 
 
 def _list_url(base_query: dict, **extra) -> str:
@@ -296,7 +277,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     scope = scope_for(user)
 
     def chart(title, rows, key, linked=lambda value: True):
-        return Chart(
+        return BarChart(
             title,
             [
                 Bar(str(label), n, _list_url(base, **{key: value}) if linked(value) else "")
@@ -332,20 +313,20 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         ),
     ]
     # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
-    assessments = Assessment.objects.visible_to(user).filter(
-        participation__partnership__in=partnerships.values("pk")
-    )
+    assessments = Assessment.objects.visible_to(user)
+    if filters:  # else the partnerships are those visible_to already keeps to
+        assessments = assessments.filter(participation__partnership__in=partnerships.values("pk"))
     assessments_by_status, by_outcome = assessment_counts(assessments)
     queue = reverse("assessment:list")
 
     def queue_url(**extra):
         return f"{queue}?{urlencode({**base, **extra})}"
 
-    status_chart = Chart(
+    status_chart = BarChart(
         _("Afwegingen per status"),
         [Bar(str(label), n, queue_url(status=value)) for value, label, n in assessments_by_status],
     )
-    outcome_chart = Chart(
+    outcome_chart = BarChart(
         _("Vastgestelde afwegingen per uitkomst"),
         [
             Bar(str(label), n, queue_url(status=AssessmentStatus.FINAL, outcome=value))
@@ -369,7 +350,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     )
 
 
-def contribution_charts(sums, base) -> list[Chart]:
+def contribution_charts(sums, base) -> list[BarChart]:
     """Hours and euros per type of contribution, each linked to the
     partnerships that have contributions of that type."""
 
@@ -377,40 +358,33 @@ def contribution_charts(sums, base) -> list[Chart]:
         return [Bar(str(row[1]), row[index], _list_url(base, contribution=row[0])) for row in sums]
 
     return [
-        Chart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),
-        Chart(_("Inbreng in euro's, per soort"), bars(3), _("Euro's")),
+        BarChart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),
+        BarChart(_("Inbreng in euro's, per soort"), bars(3), _("Euro's"), currency=True),
     ]
 
 
 FIGURES_TEMPLATE = "dashboard/includes/figures.html"
 
 
-def figures_parts(user, form: DashboardFilterForm, reference=freshness.reference_stamp) -> list:
-    """What the figures depend on besides language and day (``core.fragments``):
-    who counts (the scope, not the person), what is filtered, the state of the
-    partnerships in the scope (``freshness.state_of``: a change to one of them,
-    or to anything that belongs to one, makes a new key; another region's
-    changes do not) and of the reference data (names of gemeenten, phases…)."""
-    scope = scope_for(user)
+def figures_parts(user, form: DashboardFilterForm) -> list:
+    """What the figures depend on besides language and day (``core.cache``):
+    the state of the partnerships in the user's scope (``revision.state_of``:
+    a change to one of them or to anything they show, also to a name they
+    show, makes a new key; another region's own changes do not), who counts
+    (the scope, not the person) and what is filtered."""
     filters = sorted(
         (name, str(getattr(value, "pk", value))) for name, value in form.filters().items()
     )
-    return [
-        freshness.state_of(Partnership.objects.visible_to(user)),
-        reference(),
-        scope.key,
-        repr(filters),
-    ]
+    return [state_of(Partnership.objects.visible_to(user)), scope_for(user).key, repr(filters)]
 
 
-def figures_html(
-    user, params, form: DashboardFilterForm, reference=freshness.reference_stamp
-) -> str:
+def figures_html(user, params, form: DashboardFilterForm) -> str:
     """The dashboard's counts, charts and attention lists as HTML, from the
-    cache when the data, scope, filters, language and day are the same
-    (``reference``: how to read the reference stamp, once per request)."""
-    return fragments.cached_html(
+    cache when the data, scope, filters, language and day are the same."""
+    html = cache.cached(
         "dashboard-figures",
-        lambda: figures_parts(user, form, reference),
+        lambda: figures_parts(user, form),
         lambda: render_to_string(FIGURES_TEMPLATE, {"dashboard": build(user, params, form)}),
     )
+    # Rendered from our own template, which escapes what it shows.
+    return mark_safe(html)  # noqa: S308

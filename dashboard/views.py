@@ -1,15 +1,12 @@
-import functools
-
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.scoping import scope_for
-from core import fragments, freshness
+from core import cache
 from core.pdf import render_pdf
 
 from . import figures
@@ -28,31 +25,13 @@ def _heading(user):
 def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
     form = figures.filter_form(request.user, request.GET)
-    scope = scope_for(request.user)
-    reference = functools.cache(freshness.reference_stamp)  # read once, when needed
-    # The gemeenten and the filter form's choices are reference data.
-    pieces = fragments.cached_pieces(
-        "dashboard-filters",
-        lambda: [
-            scope.key,
-            sorted(request.GET.lists()),
-            reference(),
-        ],
-        lambda: {
-            name: render_to_string(
-                f"dashboard/includes/{name}.html",
-                {"form": form, "municipalities": form.fields["municipality"].queryset},
-            )
-            for name in ("municipalities", "filters")
-        },
-    )
     return render(
         request,
         "dashboard/dashboard.html",
         {
             "form": form,
-            "pieces": pieces,
-            "figures": figures.figures_html(request.user, request.GET, form, reference),
+            "municipalities": form.fields["municipality"].queryset,
+            "figures": figures.figures_html(request.user, request.GET, form),
             "filter_query": request.GET.urlencode(),
             "heading": _heading(request.user),
         },
@@ -69,9 +48,9 @@ def dashboard_pdf(request):
     with translation.override("nl"):
         form = figures.filter_form(user, request.GET)
         # The same figures as the page, and the name of the person who made it.
-        pdf = fragments.cached_download(
+        pdf = cache.cached_file(
             "dashboard-pdf",
-            lambda: [*figures.figures_parts(user, form), user.pk],
+            lambda: [*figures.figures_parts(user, form), user.pk, user.get_full_name()],
             lambda: _overview_pdf(request, today, form),
         )
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -59,7 +59,9 @@ ContactFormSet = forms.inlineformset_factory(
 
 
 class OrganisationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Zoeken op naam, KvK-nummer of plaats"), required=False)
+    q = forms.CharField(
+        label=_("Zoeken op naam, KvK-nummer of plaats"), required=False, max_length=200
+    )
     sector = forms.ChoiceField(
         label=_("Sector"), choices=[("", _("Alle"))] + list(Sector.choices), required=False
     )

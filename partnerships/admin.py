@@ -9,6 +9,9 @@ are a log and can only be read."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.forms import DECIMALS_AS_TYPED
+
+from .forms.participants import ContributionForm
 from .models import (
     Activity,
     Agreement,
@@ -95,6 +98,7 @@ class PartnershipAdmin(SimpleHistoryAdmin):
 class ContributionInline(admin.TabularInline):
     model = Contribution
     extra = 0
+    form = ContributionForm  # amounts typed as in the portal, with the same bounds
     fields = ("type", "description", "hours", "euros")
 
 
@@ -119,6 +123,7 @@ class ParticipationAdmin(SimpleHistoryAdmin):
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
+    formfield_overrides = DECIMALS_AS_TYPED
     fields = ("name", "unit", "baseline", "target", "target_date")
     show_change_link = True
 
@@ -136,11 +141,13 @@ class GoalAdmin(SimpleHistoryAdmin):
 class MeasurementInline(admin.TabularInline):
     model = Measurement
     extra = 0
+    formfield_overrides = DECIMALS_AS_TYPED
     fields = ("measured_on", "value", "note")
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
+    formfield_overrides = DECIMALS_AS_TYPED
     list_display = ("name", "goal", "baseline", "target", "target_date")
     list_select_related = ("goal",)
     search_fields = ("name", "goal__title")

@@ -8,10 +8,15 @@ record's previous row on the fields a history shows."""
 
 from __future__ import annotations
 
+import datetime
+import functools
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Substr
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from core.history import CHANGE_LABELS, shown_fields
 
@@ -96,31 +101,61 @@ def _with_a_change(history, model):
     )
 
 
-def recent_changes(partnership, limit: int = 12) -> list[Change]:
-    """The newest changes to the partnership and its parts: one query (a
-    UNION over the history tables), plain values, newest first."""
-    participations = Participation.objects.filter(partnership=partnership).values("pk")
+# Stands for the partnership's key while the query is compiled (see _feed_sql).
+_PARTNERSHIP = -7_301_946_285
+
+
+@functools.cache
+def _feed_sql(vendor: str, limit: int) -> tuple[str, tuple]:
+    """The feed's SQL and parameters, with :data:`_PARTNERSHIP` where the
+    partnership's key goes. Compiling this UNION of eight history tables
+    (each row compared with its previous one, field by field) costs Django
+    more than the database takes to run it, and the SQL is the same for every
+    partnership: it is compiled once per process and database vendor."""
+    participations = Participation.objects.filter(partnership=_PARTNERSHIP).values("pk")
     parts = []
     for index, (model, lookup, label_field) in enumerate(TRACKED):
         history = model.history.model.objects.all()
         if "__" in lookup:
             history = history.filter(participation_id__in=participations)
         else:
-            history = history.filter(**{lookup: partnership.pk})
+            history = history.filter(**{lookup: _PARTNERSHIP})
         history = _with_a_change(history, model)
         parts.append(
             history.annotate(label=Substr(Cast(label_field, TextField()), 1, 80), what=Value(index))
             .values(*FIELDS)
             .order_by()
         )
-    rows = parts[0].union(*parts[1:], all=True).order_by("-history_date")[:limit]
+    feed = parts[0].union(*parts[1:], all=True).order_by("-history_date")[:limit]
+    sql, params = feed.query.sql_with_params()
+    assert _PARTNERSHIP in params, "the partnership's key is a parameter"
+    return sql, tuple(params)
+
+
+def _moment(value):
+    """A time as the ORM would give it: aware (SQLite hands the raw query a
+    naive time in UTC, or its text)."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return timezone.make_aware(value, datetime.UTC) if timezone.is_naive(value) else value
+
+
+def recent_changes(partnership, limit: int = 12) -> list[Change]:
+    """The newest changes to the partnership and its parts: one query (a
+    UNION over the history tables), plain values, newest first."""
+    sql, params = _feed_sql(connection.vendor, limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [partnership.pk if p == _PARTNERSHIP else p for p in params])
+        columns = [column[0] for column in cursor.description]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    assert set(columns) == set(FIELDS), columns
     changes = []
     for row in rows:
         first, last = row["history_user__first_name"], row["history_user__last_name"]
         full_name = f"{first or ''} {last or ''}".strip()
         changes.append(
             Change(
-                date=row["history_date"],
+                date=_moment(row["history_date"]),
                 # As core.history.person_name: the full name, else the username.
                 user_name=full_name or row["history_user__username"] or "",
                 action=str(CHANGE_LABELS.get(row["history_type"], row["history_type"])),

@@ -129,6 +129,10 @@ try:
     }
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is ongeldig: {exc}") from None
+# A form's choices (gemeenten, themes, phases) are read with ``.iterator()``,
+# which on PostgreSQL opens a server-side cursor: three round trips instead of
+# one per select. Nothing the portal reads is too large to fetch at once.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 
 def sqlite_options() -> dict:
@@ -148,24 +152,47 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------
-# Parts of pages (the dashboard's figures, a partnership's page, an assessment's
-# page) are cached as HTML and downloads (PDFs, exports) as files, keyed by what
-# they show as the database tells it (core.freshness, core.fragments), so a
-# per-process memory cache is always up to date, also with several workers.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pps-portaal",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-    # Downloads (PDFs of 50-300 kB, spreadsheets): fewer, larger entries.
-    "files": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pps-portaal-files",
-        "OPTIONS": {"MAX_ENTRIES": 200},
-    },
-}
-# How long a cached part may be kept at most (0: never cache).
+# Two uses (see README, "Speed, measured"): the dashboard's figures and the
+# exports (CSV, Excel, PDF overview), keyed by the state of the partnerships
+# they count (partnerships.revision.state_of), so a change shows at once in
+# every worker process; and the password-reset limit. With DJANGO_CACHE_URL
+# (redis://host:6379/1) every worker shares one Redis; without it each process
+# keeps its own memory cache, still never stale, only less often hit.
+CACHE_URL = env_str("DJANGO_CACHE_URL", "")
+CACHE_KEY_PREFIX = env_str("DJANGO_CACHE_KEY_PREFIX", "pps")
+
+
+def cache_settings(url: str, prefix: str) -> dict:
+    """The two caches: ``default`` and ``files`` (downloads, larger and fewer)."""
+    if not url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"{prefix}-default",
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            },
+            "files": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"{prefix}-files",
+                "OPTIONS": {"MAX_ENTRIES": 200},
+            },
+        }
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"DJANGO_CACHE_URL={url!r} is geen Redis-adres (redis://host:6379/1)."
+        )
+    return {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"{prefix}-{alias}",
+        }
+        for alias in ("default", "files")
+    }
+
+
+CACHES = cache_settings(CACHE_URL, CACHE_KEY_PREFIX)
+# How long a cached figure or file may be kept at most (0: never cache).
 FRAGMENT_CACHE_SECONDS = env_int("DJANGO_FRAGMENT_CACHE_SECONDS", 600)
 
 # --- Accounts, login and sessions -------------------------------------------
@@ -286,6 +313,15 @@ STORAGES = {
 # Uploaded documents (signed agreements) are private: never under STATIC or a
 # public MEDIA_URL; they are served by a view that checks access.
 PRIVATE_MEDIA_ROOT = Path(env_str("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
+# The largest document that may be uploaded (MB). A larger file is counted as
+# it arrives but never kept, in memory or on disk (core.uploads); the form
+# then says how large it was and what is allowed.
+MAX_UPLOAD_SIZE = env_int("DJANGO_MAX_UPLOAD_MB", 10) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
+from tests.caches import cache_settings_for_tests, clear_test_caches
 from tests.factories import (
     AdministratorFactory,
     CoordinatorFactory,
@@ -85,28 +86,45 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def _clear_caches():
-    from django.core.cache import caches
+@pytest.fixture(scope="session", autouse=True)
+def _test_caches():
+    """The caches of this test run: on the Redis of ``PPS_TEST_REDIS_URL``
+    (CI sets it) under a key prefix of this run only, else in memory. Never
+    the cache the environment configures for the portal itself."""
+    from django.test.utils import override_settings
 
-    for store in caches.all():
-        store.clear()
+    override = override_settings(CACHES=cache_settings_for_tests())
+    override.enable()
+    yield
+    clear_test_caches()
+    override.disable()
+
+
+@pytest.fixture(scope="session")
+def _private_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("private")
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, _private_media_root):
+    # Stored files (advice PDFs, documents) go to a folder of this test run.
+    settings.PRIVATE_MEDIA_ROOT = _private_media_root
 
 
 @pytest.fixture(autouse=True)
 def _no_cached_figures(settings):
-    # Tests share one process (and its memory cache) but each rolls its data
-    # back, so keys made in one test could meet another test's data. The cache
-    # and how it is made stale are tested with the ``cache_on`` fixture
-    # (test_page_cache.py, test_download_cache.py, test_dashboard_cache.py).
+    # Tests share one cache but each rolls its data back, so keys made in one
+    # test could meet another test's data. The cache and how it stays fresh are
+    # tested with the ``cache_on`` fixture (test_cache.py, test_cache_redis.py).
     settings.FRAGMENT_CACHE_SECONDS = 0
-    _clear_caches()
+    clear_test_caches()
 
 
 @pytest.fixture
 def cache_on(settings):
     """The cache as in production, empty at the start of the test."""
     settings.FRAGMENT_CACHE_SECONDS = 600
-    _clear_caches()
+    clear_test_caches()
 
 
 @pytest.fixture(autouse=True)

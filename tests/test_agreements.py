@@ -4,12 +4,12 @@ upload, download, validation and a fixed number of queries."""
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.validators import MAX_DOCUMENT_SIZE
 from partnerships.models import Agreement
 from tests.factories import AgreementFactory, ParticipationFactory, PartnershipFactory
 
@@ -224,7 +224,8 @@ def test_wrong_documents_are_refused_and_input_kept(
 
 
 def test_too_large_document_is_refused(world, partnership, private_media):
-    big = pdf(content=b"%PDF-1.4" + b"0" * (MAX_DOCUMENT_SIZE + MAX_DOCUMENT_SIZE // 20))
+    limit = django_settings.MAX_UPLOAD_SIZE
+    big = pdf(content=b"%PDF-1.4" + b"0" * (limit + limit // 20))
     response = world.client_for(world.officer).post(
         add_url(partnership), {"title": "Groot", "document": big}
     )
@@ -233,13 +234,16 @@ def test_too_large_document_is_refused(world, partnership, private_media):
     assert "Het bestand is 10,5 MB; het mag hoogstens 10,0 MB zijn." in body
 
 
-def test_replacing_the_document_deletes_the_old_file(world, partnership, private_media):
+def test_replacing_the_document_deletes_the_old_file(
+    world, partnership, private_media, django_capture_on_commit_callbacks
+):
     agreement = upload_agreement(world, partnership)
     old = private_media / agreement.document.name
     url = reverse("partnerships:agreement_edit", args=[partnership.pk, agreement.pk])
-    response = world.client_for(world.officer).post(
-        url, {"title": "Convenant", "document": pdf("Nieuwe versie.pdf", b"%PDF-1.7 nieuw")}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # removed after the commit
+        response = world.client_for(world.officer).post(
+            url, {"title": "Convenant", "document": pdf("Nieuwe versie.pdf", b"%PDF-1.7 nieuw")}
+        )
     assert response.status_code == 302
     agreement.refresh_from_db()
     assert agreement.document_name == "Nieuwe versie.pdf"
@@ -258,28 +262,93 @@ def test_editing_without_a_new_upload_keeps_the_document(world, partnership, pri
     assert (private_media / agreement.document.name).read_bytes() == PDF
 
 
-def test_clearing_the_document_deletes_the_file(world, partnership, private_media):
+def test_clearing_the_document_deletes_the_file(
+    world, partnership, private_media, django_capture_on_commit_callbacks
+):
     agreement = upload_agreement(world, partnership)
     stored = private_media / agreement.document.name
     url = reverse("partnerships:agreement_edit", args=[partnership.pk, agreement.pk])
-    response = world.client_for(world.officer).post(
-        url, {"title": "Convenant", "document-clear": "on"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = world.client_for(world.officer).post(
+            url, {"title": "Convenant", "document-clear": "on"}
+        )
     assert response.status_code == 302
     agreement.refresh_from_db()
     assert not agreement.document and agreement.document_name == ""
     assert not stored.exists()
 
 
-def test_deleting_an_agreement_deletes_its_file(world, partnership, private_media):
+def test_deleting_an_agreement_deletes_its_file(
+    world, partnership, private_media, django_capture_on_commit_callbacks
+):
     agreement = upload_agreement(world, partnership)
     stored = private_media / agreement.document.name
     url = reverse("partnerships:agreement_delete", args=[partnership.pk, agreement.pk])
     client = world.client_for(world.officer)
     assert "Convenant" in client.get(url).content.decode()
-    assert client.post(url).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 302
     assert not Agreement.objects.filter(pk=agreement.pk).exists()
     assert not stored.exists()
+
+
+def test_a_file_past_the_limit_is_never_kept_and_the_form_says_so(
+    world, partnership, private_media, settings, monkeypatch
+):
+    from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+    settings.MAX_UPLOAD_SIZE = 1024 * 1024
+    kept = []  # what reached Django's own handlers (memory or temporary file)
+    original = TemporaryFileUploadHandler.receive_data_chunk
+
+    def counting(self, raw_data, start):
+        kept.append(len(raw_data))
+        return original(self, raw_data, start)
+
+    monkeypatch.setattr(TemporaryFileUploadHandler, "receive_data_chunk", counting)
+    big = pdf(content=b"%PDF-1.4" + b"0" * (3 * 1024 * 1024))
+    response = world.client_for(world.officer).post(
+        add_url(partnership), {"title": "Groot", "money": "Ieder betaalt zelf", "document": big}
+    )
+    body = response.content.decode().replace("\xa0", " ")
+    assert response.status_code == 200
+    assert "Het bestand is 3,0 MB; het mag hoogstens 1,0 MB zijn." in body
+    assert 'value="Groot"' in body and "Ieder betaalt zelf" in body
+    assert sum(kept) <= 1024 * 1024  # the rest was counted, never kept
+    assert not Agreement.objects.filter(title="Groot").exists()
+    assert not private_media.exists() or not any(private_media.rglob("*.*"))
+
+
+def test_files_go_when_deleted_in_the_admin_or_with_their_partnership(
+    world, partnership, private_media, django_capture_on_commit_callbacks
+):
+    first = upload_agreement(world, partnership)
+    first_file = private_media / first.document.name
+    first.title = "Eerste"
+    first.save()
+    second_file = private_media / upload_agreement(world, partnership).document.name
+    admin = world.client_for(world.administrator)
+    delete = reverse("admin:partnerships_agreement_delete", args=[first.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin.post(delete, {"post": "yes"}).status_code == 302
+    assert not first_file.exists() and second_file.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        partnership.delete()  # its agreements go with it, and so do their files
+    assert not second_file.exists()
+
+
+def test_a_rolled_back_delete_keeps_the_file(world, partnership, private_media):
+    from django.db import transaction
+
+    agreement = upload_agreement(world, partnership)
+    pk, stored = agreement.pk, private_media / agreement.document.name
+    try:
+        with transaction.atomic():
+            agreement.delete()
+            raise RuntimeError("rollback")
+    except RuntimeError:
+        pass
+    assert stored.exists() and Agreement.objects.filter(pk=pk).exists()
 
 
 # --- The form ---------------------------------------------------------------------------

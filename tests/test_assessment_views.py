@@ -225,6 +225,37 @@ def test_compare_shows_candidates_side_by_side_with_constant_queries(world, part
     assert len(rows) == 12 and all(row["result"].total_percent == 100 for row in rows)
 
 
+def test_assessment_page_and_outcome_cost_a_fixed_number_of_queries(
+    world, partnership, django_assert_num_queries
+):
+    """Gathered afresh on every visit (nothing of them is cached), the same
+    number of queries with one answer or all of them."""
+    assessment = workflow.start(ParticipationFactory(partnership=partnership), world.officer)
+    client = world.client_for(world.officer)
+    page = assessment.get_absolute_url()
+    outcome = reverse("assessment:outcome", args=[assessment.pk])
+    client.get(page)
+    for answered in (False, True):
+        if answered:
+            answer_all(assessment)
+        # 1 session, 2 user, 3 the assessment (partner, partnership, gemeente,
+        # questionnaire version, author and reviewer joined), 4-7 the version's
+        # themes, questions, options and bands, 8 the answers (progress and score
+        # from these), 9 the partner's other assessments, 10 the audit trail
+        # (users joined), 11-13 savepoint, session update, release.
+        with django_assert_num_queries(13):
+            response = client.get(page)
+        assert response.status_code == 200
+        # 1 session, 2 user, 3 the assessment (partner, partnership, gemeente,
+        # version joined), 4 the answers for the suggested conditions (the
+        # form of who may edit), 5-8 themes, questions, options and bands,
+        # 9 the answers for the score, 10-12 savepoint, session update, release.
+        with django_assert_num_queries(12):
+            response = client.get(outcome)
+        assert response.status_code == 200
+    assert response.context["result"].total_percent == 100
+
+
 def test_regional_memory_shows_final_outcomes_to_the_region_only(world, partnership):
     organisation = OrganisationFactory(region=world.region, name="Versmarkt")
     final = workflow.start(

@@ -1,7 +1,8 @@
 """The dashboard's figures are cached, and a change to the data shows at once.
 
-These tests commit for real (transactional), because the cache is made stale
-when a change commits (core.freshness)."""
+These tests commit for real (transactional): the figures are keyed by the
+state of the partnerships in the scope (partnerships.revision.state_of), which
+a change raises in its own transaction."""
 
 import re
 from datetime import timedelta
@@ -14,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
-from core import freshness
 from dashboard import figures
 from partnerships.models import HealthTheme, Partnership, Status
+from partnerships.revision import state_of, touch_partnerships
 from regions.models import Municipality
 from tests.demo_helpers import load_demo
 
@@ -128,36 +129,39 @@ def test_each_language_gets_its_own_figures(demo):
     assert "What needs attention" in client.get(reverse("home")).content.decode()
 
 
+def ijsselland_state() -> str:
+    return state_of(
+        Partnership.objects.visible_to(User.objects.get(username="coordinator.ijsselland"))
+    )
+
+
 def test_load_demo_makes_cached_figures_stale(demo, settings):
-    before = freshness.reference_stamp()
+    before = ijsselland_state()
     load_demo(settings)
-    assert freshness.reference_stamp() != before
+    assert ijsselland_state() != before
 
 
-def test_one_reference_stamp_per_transaction(demo):
-    """Saving much reference data in one transaction writes the stamp once, after the commit."""
-    before = freshness.reference_stamp()
-    with CaptureQueriesContext(connection) as queries, transaction.atomic():
-        for theme in HealthTheme.objects.all()[:5]:
-            theme.save()
-        assert freshness.reference_stamp() == before, "not before the commit"
-    stamp_writes = [
-        q for q in queries if q["sql"].startswith("UPDATE") and "core_datastamp" in q["sql"]
-    ]
-    assert len(stamp_writes) == 1
-    assert freshness.reference_stamp() != before
+def test_a_renamed_theme_shows_at_once(demo):
+    """Names of reference data are in the figures too: a change to them
+    raises every partnership's revision, in the same transaction."""
+    client = client_for("coordinator.ijsselland")
+    theme = HealthTheme.objects.filter(partnerships__lead_municipality__name="Zwolle").first()
+    assert theme.name in client.get(reverse("home")).content.decode()
+    with transaction.atomic():
+        theme.name = "Gezond in de wijk (hernoemd)"
+        theme.save()
+    assert "Gezond in de wijk (hernoemd)" in client.get(reverse("home")).content.decode()
 
 
 def test_logging_in_does_not_make_the_figures_stale(demo):
     zwolle = User.objects.get(username="medewerker.zwolle")
-    before = freshness.reference_stamp(), freshness.state_of(Partnership.objects.visible_to(zwolle))
+    before = state_of(Partnership.objects.visible_to(zwolle))
     client = Client()
     response = client.post(
         reverse("login"), {"username": "medewerker.zwolle", "password": "pps-demo-2026"}
     )
     assert response.status_code == 302, "logged in"
-    after = freshness.reference_stamp(), freshness.state_of(Partnership.objects.visible_to(zwolle))
-    assert after == before
+    assert state_of(Partnership.objects.visible_to(zwolle)) == before
 
 
 def test_a_change_that_commits_late_still_changes_the_state(demo):
@@ -165,20 +169,20 @@ def test_a_change_that_commits_late_still_changes_the_state(demo):
     is older than the newest) still gives the set a new state."""
     partnerships = Partnership.objects.filter(lead_municipality__name="Zwolle")
     early, late = partnerships.order_by("pk")[:2]
-    freshness.touch_partnerships(pk=late.pk)
-    before = freshness.state_of(partnerships)
+    touch_partnerships(pk=late.pk)
+    before = state_of(partnerships)
     # What the late commit brings: its touch, stamped with an earlier time.
     Partnership.objects.filter(pk=early.pk).update(
         updated_at=Partnership.objects.get(pk=late.pk).updated_at - timedelta(seconds=1),
         revision=F("revision") + 1,
     )
-    assert freshness.state_of(partnerships) != before
+    assert state_of(partnerships) != before
 
 
 def test_saving_a_partnership_read_earlier_does_not_set_its_revision_back(demo):
     partnership = Partnership.objects.filter(lead_municipality__name="Zwolle").first()
     read_earlier = Partnership.objects.get(pk=partnership.pk)
-    freshness.touch_partnerships(pk=partnership.pk)  # meanwhile, another change
+    touch_partnerships(pk=partnership.pk)  # meanwhile, another change
     revision = Partnership.objects.get(pk=partnership.pk).revision
     read_earlier.name = "Nieuwe naam"
     read_earlier.save()

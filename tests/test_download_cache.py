@@ -1,10 +1,10 @@
-"""Downloads (exports, PDFs) are kept once made, and a change shows in the next one.
+"""Downloads: exports are kept once made and a change shows in the next one;
+a finalised assessment's advice is stored once, a draft's made on demand.
 
 An export or the dashboard's PDF is keyed by the state of the partnerships the
-user may see (``core.freshness.state_of``), an assessment's advice by its
-partnership's ``revision``. These tests turn the cache on, watch whether the
-file is made again (a spy on what makes it) and read what the next download
-says."""
+user may see (``partnerships.revision.state_of``). These tests turn the cache
+on, watch whether the file is made again (a spy on what makes it) and read
+what the next download says."""
 
 import csv
 import io
@@ -15,7 +15,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from assessment import workflow
-from assessment.models import ReportDownload
+from assessment.models import AdviceFile, ReportDownload
+from tests.assessment_helpers import answer_all
 from tests.factories import (
     CoordinatorFactory,
     OrganisationFactory,
@@ -124,32 +125,102 @@ def assessment(world, partnerships):
 
 
 def pdf_text(response) -> str:
+    assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    return pdf_text_of(response.content)
 
 
-def test_the_advice_is_made_once_logged_every_time_and_renewed_by_a_change(
+def pdf_text_of(content: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_a_drafts_advice_is_made_for_every_download_with_the_watermark(
     world, assessment, monkeypatch
 ):
-    from assessment.views import report
+    from assessment import advice
 
-    made = Spy(monkeypatch, report, "render_pdf")
+    made = Spy(monkeypatch, advice, "render_pdf")
     client = world.client_for(world.officer)
     url = reverse("assessment:report_pdf", args=[assessment.pk])
-    first = client.get(url)
-    second = client.get(url)
-    assert second.content == first.content
-    assert second["Content-Disposition"] == first["Content-Disposition"]
-    assert made.calls == 1
-    assert ReportDownload.objects.filter(assessment=assessment).count() == 2
-
+    assert "CONCEPT" in pdf_text(client.get(url))
     workflow.save_conditions(assessment, assessment.revision, "Alleen met een jaarverslag.")
     text = pdf_text(client.get(url))
     assert made.calls == 2
     assert "jaarverslag" in text
+    assert not AdviceFile.objects.exists(), "a draft's advice is not kept"
+    assert ReportDownload.objects.filter(assessment=assessment).count() == 2
 
 
-def test_the_advice_cache_does_not_cross_the_scope(world, assessment):
+def finalised(world, assessment, django_capture_on_commit_callbacks):
+    answer_all(assessment)
+    workflow.submit(assessment, world.officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.finalise(assessment, world.coordinator, "Akkoord.")
+    return assessment
+
+
+def test_finalising_stores_the_advice_and_downloads_serve_that_file(
+    world, assessment, monkeypatch, django_capture_on_commit_callbacks
+):
+    from assessment import advice
+
+    finalised(world, assessment, django_capture_on_commit_callbacks)
+    stored = AdviceFile.objects.get(assessment=assessment)
+    with stored.file.open("rb") as file:
+        kept = file.read()
+    assert kept.startswith(b"%PDF")
+    assert "CONCEPT" not in pdf_text_of(kept)
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("a finalised advice is never rendered again")
+
+    monkeypatch.setattr(advice, "render_pdf", no_rendering)
+    client = world.client_for(world.officer)
+    url = reverse("assessment:report_pdf", args=[assessment.pk])
+    first = client.get(url)
+    second = world.client_for(world.coordinator).get(url)
+    assert first.content == second.content == kept
+    assert first["Content-Disposition"] == f'attachment; filename="{stored.filename}"'
+    assert ReportDownload.objects.filter(assessment=assessment).count() == 2
+    client.get(url)
+    assert ReportDownload.objects.filter(assessment=assessment).count() == 3
+
+
+def test_an_advice_finalised_without_a_file_is_stored_at_its_first_download(
+    world, assessment, monkeypatch, django_capture_on_commit_callbacks
+):
+    from assessment import advice
+
+    finalised(world, assessment, django_capture_on_commit_callbacks)
+    AdviceFile.objects.all().delete()  # as for one finalised before files were kept
+    made = Spy(monkeypatch, advice, "render_pdf")
+    client = world.client_for(world.officer)
+    url = reverse("assessment:report_pdf", args=[assessment.pk])
+    first = client.get(url)
+    second = client.get(url)
+    assert made.calls == 1
+    assert first.content == second.content
+    assert AdviceFile.objects.filter(assessment=assessment).count() == 1
+
+
+def test_a_stored_advice_lost_from_storage_is_made_again(
+    world, assessment, django_capture_on_commit_callbacks
+):
+    finalised(world, assessment, django_capture_on_commit_callbacks)
+    AdviceFile.objects.get(assessment=assessment).file.delete(save=False)
+    response = world.client_for(world.officer).get(
+        reverse("assessment:report_pdf", args=[assessment.pk])
+    )
+    assert "CONCEPT" not in pdf_text(response)
+    stored = AdviceFile.objects.get(assessment=assessment)
+    with stored.file.open("rb") as file:
+        assert file.read() == response.content
+
+
+def test_the_stored_advice_is_only_for_who_may_see_it(
+    world, assessment, django_capture_on_commit_callbacks
+):
+    finalised(world, assessment, django_capture_on_commit_callbacks)
     url = reverse("assessment:report_pdf", args=[assessment.pk])
     assert world.client_for(world.officer).get(url).status_code == 200
     assert world.client_for(world.coordinator_other_region).get(url).status_code == 404

@@ -1,6 +1,7 @@
 """Goals on three levels, indicators and measurements: access, forms, the
 page with its progress, and a fixed number of queries."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -210,6 +211,26 @@ def test_officer_adds_a_joint_goal(world, partnership):
     assert Goal.objects.get(title="Water op school").partnership == partnership
 
 
+def test_goal_level_offers_the_three_levels_without_an_empty_option(world, partnership):
+    html = (
+        world.client_for(world.officer)
+        .get(reverse("partnerships:goal_add", args=[partnership.pk]))
+        .content.decode()
+    )
+    levels = re.findall(r'<input[^>]*type="radio"[^>]*name="level"[^>]*value="([^"]*)"', html)
+    assert levels == [value for value, _ in GoalLevel.choices]
+    assert "---------" not in html
+
+
+def test_goal_without_a_level_is_refused_in_dutch(world, partnership):
+    response = world.client_for(world.officer).post(
+        reverse("partnerships:goal_add", args=[partnership.pk]), {"title": "Water op school"}
+    )
+    assert response.status_code == 200
+    assert "Dit veld is verplicht." in response.content.decode()
+    assert not Goal.objects.filter(title="Water op school").exists()
+
+
 def test_partner_goal_without_a_partner_is_refused_and_keeps_input(world, partnership):
     response = world.client_for(world.officer).post(
         reverse("partnerships:goal_add", args=[partnership.pk]),
@@ -311,7 +332,7 @@ def test_indicator_with_a_non_number_gets_a_dutch_error(world, partnership):
         },
     )
     assert response.status_code == 200
-    assert "Voer een getal in." in response.content.decode()
+    assert "Vul een getal in zoals 1.200,50." in response.content.decode()
 
 
 def test_officer_adds_edits_and_deletes_an_indicator(world, partnership):

@@ -4,8 +4,9 @@ the demo data alone.
 
 One test, because loading the country takes half a minute: it counts each
 page's queries on the demo data, loads the national data set on top, checks
-its size and counts again. The cache is off (as in every test but the cache
-tests), so the counts are those of a page gathered afresh."""
+its size and counts again. Pages are never cached; the dashboard's figures
+and the exports are, but the cache is off here (as in every test but the
+cache tests), so every count is that of a page gathered afresh."""
 
 import os
 

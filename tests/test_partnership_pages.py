@@ -288,7 +288,7 @@ def test_add_partner_with_motives_then_contributions_with_totals(world, partners
             "inbreng-INITIAL_FORMS": 0,
             "inbreng-0-type": "geld",
             "inbreng-0-description": "Bijdrage aan de proeverij",
-            "inbreng-0-euros": "1250.50",
+            "inbreng-0-euros": "1.250,50",
             "inbreng-1-type": "mensen",
             "inbreng-1-description": "Twee medewerkers",
             "inbreng-1-hours": "40",
@@ -296,7 +296,7 @@ def test_add_partner_with_motives_then_contributions_with_totals(world, partners
     )
     assert response.status_code == 302
     page = client.get(partnership.get_absolute_url()).content.decode()
-    assert "1.250,50" in page and "Geld" in page
+    assert "€ 1.250,50" in page and "Geld" in page
 
 
 def test_negative_contribution_is_refused_in_dutch_and_input_kept(world, partnership):
@@ -316,7 +316,8 @@ def test_negative_contribution_is_refused_in_dutch_and_input_kept(world, partner
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Vul een bedrag of aantal van 0 of meer in." in body
+    assert "Vul een bedrag van 0 tot en met 100.000.000 euro in." in body
+    assert 'value="-10"' in body
     assert 'value="Sponsoring"' in body
 
 

@@ -84,6 +84,34 @@ def test_postgres_url_uses_psycopg_with_persistent_connections():
     ]
 
 
+def test_cache_is_redis_when_configured_and_memory_otherwise():
+    script = (
+        "from django.conf import settings; c = settings.CACHES; "
+        "print(c['default']['BACKEND'], c['default'].get('LOCATION'), c['files']['BACKEND'])"
+    )
+    result = run_django(
+        ["shell", "-c", script],
+        {**PRODUCTION_ENV, "DJANGO_CACHE_URL": "redis://cache.example.nl:6379/1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.example.nl:6379/1",
+        "django.core.cache.backends.redis.RedisCache",
+    ]
+    result = run_django(["shell", "-c", script], PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_a_cache_url_that_is_not_redis_fails_loudly():
+    result = run_django(
+        ["check"], {**PRODUCTION_ENV, "DJANGO_CACHE_URL": "memcached://127.0.0.1:11211"}
+    )
+    assert result.returncode != 0
+    assert "geen Redis-adres" in result.stderr
+
+
 def test_env_bool_refuses_a_value_it_does_not_know(monkeypatch):
     monkeypatch.setenv("DJANGO_X", "misschien")
     with pytest.raises(ImproperlyConfigured, match="misschien"):

@@ -1,4 +1,5 @@
 from .assessment import (
+    AdviceFile,
     Answer,
     Assessment,
     AssessmentKind,
@@ -20,6 +21,7 @@ from .questionnaire import (
 
 __all__ = [
     "REASSESSMENT_LABELS",
+    "AdviceFile",
     "Answer",
     "AnswerOption",
     "Assessment",

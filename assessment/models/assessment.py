@@ -2,10 +2,13 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.storage import private_storage, private_upload_path
 
 from ..querysets import AssessmentQuerySet
 from .questionnaire import (
@@ -66,6 +69,8 @@ class Assessment(models.Model):
         _("voorwaarden"),
         blank=True,
         help_text=_("Bij 'onder voorwaarden': de voorwaarden voor de samenwerking."),
+        max_length=3000,
+        validators=[MaxLengthValidator(3000)],
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -83,8 +88,18 @@ class Assessment(models.Model):
     )
     submitted_at = models.DateTimeField(_("ter review aangeboden op"), null=True, blank=True)
     finalised_at = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
-    review_remark = models.TextField(_("opmerking bij vaststelling"), blank=True)
-    review_comments = models.TextField(_("commentaar van de coördinator"), blank=True)
+    review_remark = models.TextField(
+        _("opmerking bij vaststelling"),
+        blank=True,
+        max_length=1000,
+        validators=[MaxLengthValidator(1000)],
+    )
+    review_comments = models.TextField(
+        _("commentaar van de coördinator"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     # Stored when finalised, so lists and the regional memory need no recomputation.
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
     total_percent = models.DecimalField(
@@ -198,7 +213,11 @@ class Answer(ConceptOnly, models.Model):
         related_name="+",
         on_delete=models.PROTECT,
     )
-    explanation = models.TextField(_("toelichting"), blank=True)
+    # The limits of the texts keep the PDF advice of the largest allowed
+    # assessment under 2 s (``benchmark_pdf``): 24 explanations, 8 themes' notes.
+    explanation = models.TextField(
+        _("toelichting"), blank=True, max_length=800, validators=[MaxLengthValidator(800)]
+    )
 
     history = HistoricalRecords()
 
@@ -225,7 +244,9 @@ class ThemeNote(ConceptOnly, models.Model):
     theme = models.ForeignKey(
         QuestionnaireTheme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
     )
-    notes = models.TextField(_("gespreksnotities"), blank=True)
+    notes = models.TextField(
+        _("gespreksnotities"), blank=True, max_length=1500, validators=[MaxLengthValidator(1500)]
+    )
 
     history = HistoricalRecords()
 
@@ -261,3 +282,29 @@ class ReportDownload(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.downloaded_at:%Y-%m-%d %H:%M}"
+
+
+class AdviceFile(models.Model):
+    """The PDF advice of a finalised assessment, made once and kept: a
+    finalised assessment never changes, so neither does its advice
+    (``assessment.advice``). In private storage, served only by the download
+    view, which logs every download."""
+
+    assessment = models.OneToOneField(
+        Assessment,
+        verbose_name=_("afweging"),
+        related_name="advice_file",
+        on_delete=models.CASCADE,
+    )
+    file = models.FileField(
+        _("bestand"), storage=private_storage, upload_to=private_upload_path, max_length=200
+    )
+    filename = models.CharField(_("bestandsnaam"), max_length=200)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bewaard advies")
+        verbose_name_plural = _("bewaarde adviezen")
+
+    def __str__(self):
+        return self.filename

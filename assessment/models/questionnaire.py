@@ -5,14 +5,16 @@ version never changes; the beheerder publishes a new one instead."""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class Questionnaire(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(
+        _("omschrijving"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
 
     class Meta:
         verbose_name = _("vragenlijst")
@@ -39,7 +41,9 @@ class QuestionnaireVersion(models.Model):
     )
     number = models.PositiveIntegerField(_("versienummer"))
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
-    notes = models.TextField(_("wat is er veranderd"), blank=True)
+    notes = models.TextField(
+        _("wat is er veranderd"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
 
     class Meta:
         verbose_name = _("versie van een vragenlijst")
@@ -114,7 +118,9 @@ class QuestionnaireTheme(VersionContent):
     )
     code = models.CharField(_("code"), max_length=5)
     title = models.CharField(_("titel"), max_length=200)
-    description = models.TextField(_("toelichting"), blank=True)
+    description = models.TextField(
+        _("toelichting"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     weight = models.DecimalField(
         _("weging"),
         max_digits=5,
@@ -153,8 +159,10 @@ class Question(VersionContent):
         on_delete=models.CASCADE,
     )
     code = models.CharField(_("code"), max_length=10)
-    text = models.TextField(_("vraag"))
-    help_text = models.TextField(_("hulptekst"), blank=True)
+    text = models.TextField(_("vraag"), max_length=1000, validators=[MaxLengthValidator(1000)])
+    help_text = models.TextField(
+        _("hulptekst"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     is_knockout = models.BooleanField(_("uitsluitingsgrond"), default=False)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 

@@ -5,16 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.scoping import scope_for
-from core import fragments, freshness
 from core.history import history_entries
-from partnerships.querysets import can_edit_partnership, sees_drafts
+from partnerships.querysets import can_edit_partnership
 from partnerships.views.common import load_partnership
 
 from .. import selection, workflow
@@ -93,38 +91,58 @@ def start(request, pk, participation_pk):
     return redirect("assessment:theme", pk=assessment.pk, code=first.code)
 
 
-DETAIL_PIECES = ("header", "themes", "status", "facts")
+# What the assessment's page and its outcome show of it, joined in its query.
+SHOWN_WITH = ("version__questionnaire", "author", "reviewer")
+
+
+def _scored(assessment):
+    """The version's themes and bands, the answers and the score: 5 queries
+    (themes, questions, options, bands, answers), whatever the size."""
+    themes, bands = specs_for_version(assessment.version)
+    answers = dict(assessment.answers.values_list("question_id", "option_id"))
+    return themes, bands, answers, score(themes, bands, answers)
+
+
+def _progress_of(themes, answers):
+    """Per theme (its spec): answered (not Onbekend) and total questions."""
+    unknown = {o.id for t in themes for q in t.questions for o in q.options if o.is_unknown}
+    return [
+        (
+            theme,
+            sum(1 for q in theme.questions if answers.get(q.id) not in (None, *unknown)),
+            len(theme.questions),
+        )
+        for theme in themes
+    ]
 
 
 def detail(request, pk):
     user = request.user
-    assessment = get_assessment_for_user(user, pk)
+    assessment = get_assessment_for_user(
+        user, pk, queryset=Assessment.objects.select_related(*SHOWN_WITH)
+    )
     partnership = assessment.participation.partnership
     can_edit = _may_edit(user, assessment)
-    # The other assessments of this partner it lists leave out drafts for a
-    # gemeente that only takes part (partnerships.querysets.sees_drafts).
-    drafts = sees_drafts(user, partnership)
-    # What everyone sees is cached per assessment; any change to it, its
-    # answers or its partner touches the partnership (core.freshness).
-    pieces = fragments.cached_pieces(
-        "assessment-page",
-        lambda: [
-            assessment.pk,
-            partnership.pk,
-            partnership.revision,
-            freshness.reference_stamp(),
-            drafts,
-        ],
-        lambda: _detail_pieces(user, assessment),
-    )
+    themes, _bands, answers, result = _scored(assessment)
     return render(
         request,
         "assessment/detail.html",
         {
             "assessment": assessment,
-            "pieces": pieces,
-            # The forms, rendered for this request and this user.
-            "result": workflow.score_assessment(assessment) if can_edit else None,
+            "partnership": partnership,
+            "progress": _progress_of(themes, answers),
+            "result": result,
+            "outcome_label": assessment.outcome_label(result.outcome),
+            # The other assessments of this partner leave out drafts for a
+            # gemeente that only takes part (partnerships.querysets.sees_drafts).
+            "chain": list(
+                Assessment.objects.filter(participation=assessment.participation)
+                .of_partnership_for(user, partnership)
+                .select_related("author", "reviewer")
+                .order_by("-created_at", "-pk")
+            ),
+            "history": history_entries(assessment),
+            "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
             "can_edit": can_edit,
             "can_correct": assessment.is_final and can_edit_partnership(user, partnership),
             "can_withdraw": assessment.status == AssessmentStatus.IN_REVIEW
@@ -135,31 +153,6 @@ def detail(request, pk):
             "send_back_form": SendBackForm(),
         },
     )
-
-
-def _detail_pieces(user, assessment) -> dict[str, str]:
-    themes = _themes(assessment)
-    result = workflow.score_assessment(assessment)
-    context = {
-        "assessment": assessment,
-        "partnership": assessment.participation.partnership,
-        "progress": _progress(assessment, themes),
-        "result": result,
-        "outcome_label": assessment.outcome_label(result.outcome),
-        "chain": list(
-            Assessment.objects.filter(participation=assessment.participation)
-            .of_partnership_for(user, assessment.participation.partnership)
-            .select_related("author", "reviewer")
-            .order_by("-created_at", "-pk")
-        ),
-        "history": history_entries(assessment),
-        "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
-    }
-    pieces = {
-        name: render_to_string(f"assessment/detail/_{name}.html", context) for name in DETAIL_PIECES
-    }
-    pieces["history"] = render_to_string("includes/history.html", context)
-    return pieces
 
 
 def theme(request, pk, code):
@@ -234,7 +227,9 @@ def theme(request, pk, code):
 
 
 def outcome(request, pk):
-    assessment = get_assessment_for_user(request.user, pk)
+    assessment = get_assessment_for_user(
+        request.user, pk, queryset=Assessment.objects.select_related("version")
+    )
     can_edit = _may_edit(request.user, assessment)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
@@ -260,24 +255,17 @@ def outcome(request, pk):
         else:
             messages.success(request, _("De voorwaarden zijn opgeslagen."))
             return redirect("assessment:outcome", pk=assessment.pk)
-    # The calculation is the same for everyone: cached per assessment, like its page.
-    pieces = fragments.cached_pieces(
-        "assessment-outcome",
-        lambda: [
-            assessment.pk,
-            assessment.participation.partnership_id,
-            assessment.participation.partnership.revision,
-            freshness.reference_stamp(),
-        ],
-        lambda: _outcome_pieces(assessment),
-    )
+    _themes, bands, _answers, result = _scored(assessment)
     return render(
         request,
         "assessment/outcome.html",
         {
             "assessment": assessment,
-            "calculation": pieces["calculation"],
-            "is_conditions": pieces["outcome"] == Outcome.CONDITIONS,
+            "result": result,
+            "bands": sorted(bands, key=lambda b: b.min_total, reverse=True),
+            "outcome_label": assessment.outcome_label(result.outcome),
+            "band_labels": {o: assessment.outcome_label(o) for o in Outcome.values},
+            "is_conditions": result.outcome == Outcome.CONDITIONS,
             "form": form,
             "can_edit": can_edit,
         },
@@ -285,27 +273,15 @@ def outcome(request, pk):
     )
 
 
-def _outcome_pieces(assessment) -> dict[str, str]:
-    result = workflow.score_assessment(assessment)
-    _themes_spec, bands = specs_for_version(assessment.version)
-    context = {
-        "assessment": assessment,
-        "result": result,
-        "bands": sorted(bands, key=lambda b: b.min_total, reverse=True),
-        "outcome_label": assessment.outcome_label(result.outcome),
-        "band_labels": {o: assessment.outcome_label(o) for o in Outcome.values},
-    }
-    return {
-        "calculation": render_to_string("assessment/outcome/_calculation.html", context),
-        "outcome": str(result.outcome),
-    }
-
-
 def _action(request, pk, action, *, review=False, edit=False, form_class=None):
     assessment = get_assessment_for_user(request.user, pk, edit=edit, review=review)
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
-        messages.error(request, _("Schrijf op wat er moet veranderen."))
+        codes = {error.code for errors in form.errors.as_data().values() for error in errors}
+        if codes == {"required"}:
+            messages.error(request, _("Schrijf op wat er moet veranderen."))
+        else:  # a text longer than its limit: say so, with the numbers
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(assessment)
     try:
         result = action(assessment, form)

@@ -2,9 +2,8 @@
 
 Only users who may see the partnership get it (404 for everyone else); every
 PDF download is logged (who, when). Browsers and proxies never keep either
-response; the portal keeps the PDF it made (``core.fragments``) until what it
-says changes: the assessment (its partnership's ``revision``), the reference
-data (questionnaire, names) or the day."""
+response. A finalised assessment's advice comes from storage, a draft's is
+made on demand (``assessment.advice``)."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -12,9 +11,7 @@ from django.urls import path
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
-from core import fragments, freshness
-from core.pdf import render_pdf
-
+from ..advice import advice_pdf
 from ..models import ReportDownload
 from ..querysets import get_assessment_for_user
 from ..report import build_report
@@ -23,30 +20,12 @@ from ..report import build_report
 @never_cache
 def report_pdf(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
-    partnership = assessment.participation.partnership
-    # The advice goes to the college: always in Dutch, whatever the interface language.
-    with translation.override("nl"):
-        filename, pdf = fragments.cached_download(
-            "advice-pdf",
-            lambda: [
-                assessment.pk,
-                partnership.pk,
-                partnership.revision,
-                freshness.reference_stamp(),
-            ],
-            lambda: _make_pdf(assessment),
-        )
+    filename, pdf = advice_pdf(assessment)
     ReportDownload.objects.create(assessment=assessment, user=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     # The file name is a slug (ASCII, no quotes), safe in the header as is.
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _make_pdf(assessment) -> tuple[str, bytes]:
-    report = build_report(assessment)
-    _html, pdf = render_pdf("assessment/report.html", {"report": report})
-    return report.filename, pdf
 
 
 @never_cache

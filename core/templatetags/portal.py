@@ -1,6 +1,10 @@
 from datetime import timedelta
 
 from django import template
+from django.template.loader import render_to_string
+
+from core.charts import LAYOUTS
+from core.numbers import format_decimal, format_euros
 
 register = template.Library()
 
@@ -19,9 +23,13 @@ def get_item(mapping, key):
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
 
 
-@register.filter
-def multiply(value, factor):
-    return int(value) * int(factor)
+@register.simple_tag
+def bar_chart(chart, layout):
+    """``chart`` (a ``core.charts.BarChart``) drawn for one medium: ``layout``
+    names one of ``core.charts.LAYOUTS``, which says how big and with which
+    include ("screen", "print-column", "print-page")."""
+    drawing = chart.drawn(LAYOUTS[layout])
+    return render_to_string(drawing.layout.template, {"drawing": drawing})
 
 
 @register.filter
@@ -38,3 +46,16 @@ def person(user):
     from core.history import person_name
 
     return person_name(user)
+
+
+@register.filter
+def euros(value):
+    """An amount with its euro sign in the active language: € 1.200,50."""
+    return format_euros(value)
+
+
+@register.filter
+def number(value):
+    """A number in the active language with the thousands grouped, decimals
+    only when it has them: 1.200 and 1.250,5."""
+    return format_decimal(value)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
-from core.forms import DateInput
+from core.forms import DateField
 
 from ..models import Activity
 
@@ -23,8 +23,8 @@ class ActivityForm(VersionedModelForm):
     class Meta:
         model = Activity
         fields = ["kind", "date", "title", "participants", "notes"]
+        field_classes = {"date": DateField}
         widgets = {
-            "date": DateInput,
             "participants": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
-from core.forms import DateInput
+from core.forms import DateField
 
 from ..models import Agreement
 
@@ -29,12 +29,12 @@ class AgreementForm(VersionedModelForm):
             "signed_by",
             "document",
         ]
+        field_classes = {"signed_on": DateField}
         widgets = {
             "roles_and_tasks": forms.Textarea(attrs={"rows": 3}),
             "time_commitment": forms.Textarea(attrs={"rows": 2}),
             "money": forms.Textarea(attrs={"rows": 2}),
             "out_of_scope": forms.Textarea(attrs={"rows": 2}),
-            "signed_on": DateInput,
             "document": forms.ClearableFileInput(
                 attrs={
                     "accept": (

@@ -5,18 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
-from core.forms import DateInput
+from core.forms import DateField, localized_decimal
 
 from ..models import Goal, GoalLevel, Indicator, Measurement
-
-
-class DecimalField(forms.DecimalField):
-    """Accepts a Dutch decimal comma too (12,5), as people type it."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and "," in value and "." not in value:
-            value = value.replace(",", ".")
-        return super().to_python(value)
 
 
 class GoalForm(VersionedModelForm):
@@ -33,6 +24,8 @@ class GoalForm(VersionedModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
+        # Radio buttons need no empty "---------" choice: none ticked is empty.
+        self.fields["level"].choices = GoalLevel.choices
         participation = self.fields["participation"]
         # Only the partners of this partnership can be chosen.
         participation.queryset = partnership.participations.select_related("organisation").order_by(
@@ -63,12 +56,18 @@ class IndicatorForm(VersionedModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "baseline", "target", "target_date"]
-        widgets = {"target_date": DateInput}
-        field_classes = {"baseline": DecimalField, "target": DecimalField}
-        help_texts = {
-            "baseline": _("De waarde bij de start (nulmeting)."),
-            "target": _("De waarde die u op de streefdatum wilt bereiken; mag lager zijn."),
-        }
+        field_classes = {"target_date": DateField}
+
+    # Typed as in the active language (12,5 or 1.250,75 in Dutch); bounded by
+    # the digits the database keeps.
+    baseline = localized_decimal(
+        Indicator, "baseline", help_text=_("De waarde bij de start (nulmeting).")
+    )
+    target = localized_decimal(
+        Indicator,
+        "target",
+        help_text=_("De waarde die u op de streefdatum wilt bereiken; mag lager zijn."),
+    )
 
 
 class MeasurementForm(forms.ModelForm):
@@ -77,8 +76,9 @@ class MeasurementForm(forms.ModelForm):
     class Meta:
         model = Measurement
         fields = ["measured_on", "value", "note"]
-        widgets = {"measured_on": DateInput}
-        field_classes = {"value": DecimalField}
+        field_classes = {"measured_on": DateField}
+
+    value = localized_decimal(Measurement, "value")
 
     def __init__(self, *args, indicator, **kwargs):
         super().__init__(*args, **kwargs)

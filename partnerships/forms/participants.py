@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
-from core.forms import DateInput
+from core.forms import DateField, localized_decimal
 from organisations.models import Organisation
 
 from ..models import Contribution, Motive, Participation
@@ -22,7 +22,8 @@ class ParticipationForm(VersionedModelForm):
     class Meta:
         model = Participation
         fields = ["organisation", "role", "status", "motives", "motives_notes", "joined_on"]
-        widgets = {"joined_on": DateInput, "motives_notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"motives_notes": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"joined_on": DateField}
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,17 +44,32 @@ class ParticipationForm(VersionedModelForm):
 
 
 class ContributionForm(forms.ModelForm):
+    # Typed as in the active language (1.200,50 in Dutch), within what a
+    # partner plausibly brings in.
+    hours = localized_decimal(
+        Contribution,
+        "hours",
+        min_value=0,
+        max_value=100_000,
+        error_messages={
+            "invalid": _("Vul een aantal uren in zoals %(example)s."),
+            "range": _("Vul een aantal uren van %(min)s tot en met %(max)s in."),
+        },
+    )
+    euros = localized_decimal(
+        Contribution,
+        "euros",
+        min_value=0,
+        max_value=100_000_000,
+        error_messages={
+            "invalid": _("Vul een bedrag in zoals %(example)s."),
+            "range": _("Vul een bedrag van %(min)s tot en met %(max)s euro in."),
+        },
+    )
+
     class Meta:
         model = Contribution
         fields = ["type", "description", "hours", "euros"]
-
-    def clean(self):
-        cleaned = super().clean()
-        for field in ("hours", "euros"):
-            value = cleaned.get(field)
-            if value is not None and value < 0:
-                self.add_error(field, _("Vul een bedrag of aantal van 0 of meer in."))
-        return cleaned
 
 
 ContributionFormSet = forms.inlineformset_factory(

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
-from core.forms import DateInput, FilterForm
+from core.forms import DateField, FilterForm
 from regions.models import Municipality
 
 from ..models import ContributionType, HealthTheme, OrganisationalForm, Partnership, Phase, Status
@@ -25,13 +25,12 @@ class PartnershipForm(VersionedModelForm):
             "planned_end_date",
             "status",
         ]
+        field_classes = {"start_date": DateField, "planned_end_date": DateField}
         widgets = {
             "societal_goal": forms.Textarea(attrs={"rows": 3}),
             "regie_notes": forms.Textarea(attrs={"rows": 3}),
             "participating_municipalities": forms.CheckboxSelectMultiple,
             "function": forms.RadioSelect,
-            "start_date": DateInput,
-            "planned_end_date": DateInput,
         }
 
     def __init__(self, *args, lead_municipality, **kwargs):
@@ -84,7 +83,7 @@ class PartnershipFilterForm(FilterForm):
 
     municipality_fields = ("municipality", "lead")
 
-    q = forms.CharField(label=_("Zoeken"), required=False)
+    q = forms.CharField(label=_("Zoeken"), required=False, max_length=200)
     theme = forms.ModelChoiceField(
         label=_("Thema"), queryset=HealthTheme.objects.all(), required=False, empty_label=_("Alle")
     )

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .. import phases as phase_rules
-from ..models import PhaseNote
+from ..models import PhaseNote, PhaseTransition
 
 
 class PhaseNoteForm(forms.ModelForm):
@@ -29,6 +29,7 @@ class PhaseMoveForm(forms.Form):
     reason = forms.CharField(
         label=_("Reden"),
         required=False,
+        max_length=PhaseTransition._meta.get_field("reason").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "Verplicht als de checklist nog niet af is, en altijd als de samenwerking "

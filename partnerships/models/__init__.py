@@ -1,6 +1,6 @@
 from .activities import Activity, ActivityKind
 from .agreements import Agreement
-from .goals import Goal, GoalLevel, Indicator, Measurement
+from .goals import Goal, GoalLevel, Indicator, Measurement, with_latest_measurements
 from .participation import (
     ACTIVE_PARTICIPATION,
     Contribution,
@@ -47,4 +47,5 @@ __all__ = [
     "RegieHolder",
     "Status",
     "HealthTheme",
+    "with_latest_measurements",
 ]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -25,8 +26,12 @@ class Activity(models.Model):
     kind = models.CharField(_("soort"), max_length=20, choices=ActivityKind.choices)
     date = models.DateField(_("datum"))
     title = models.CharField(_("onderwerp"), max_length=200)
-    participants = models.TextField(_("deelnemers"), blank=True)
-    notes = models.TextField(_("verslag of notities"), blank=True)
+    participants = models.TextField(
+        _("deelnemers"), blank=True, max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
+    notes = models.TextField(
+        _("verslag of notities"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastgelegd door"),

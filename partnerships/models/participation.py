@@ -1,3 +1,4 @@
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +72,8 @@ class Participation(models.Model):
         _("toelichting op de motieven"),
         blank=True,
         help_text=_("Andere motieven, en wat de partner wil halen en brengen."),
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
     )
     joined_on = models.DateField(_("deelname sinds"), null=True, blank=True)
 

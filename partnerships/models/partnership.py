@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -66,6 +67,8 @@ class Partnership(models.Model):
     societal_goal = models.TextField(
         _("maatschappelijk doel"),
         help_text=_("Het doel voor de samenleving waaraan de samenwerking bijdraagt."),
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
     )
     function = models.CharField(
         _("functie van de samenwerking"),
@@ -89,6 +92,8 @@ class Partnership(models.Model):
         _("toelichting op de regie"),
         blank=True,
         help_text=_("Wie voert de regie op uitvoerings-, beheers- en visieniveau?"),
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
     )
     start_date = models.DateField(_("startdatum"), null=True, blank=True)
     planned_end_date = models.DateField(_("geplande einddatum"), null=True, blank=True)
@@ -119,17 +124,18 @@ class Partnership(models.Model):
     # notes and moves, the assessments of its partners). Not a change to a
     # partner organisation or its contact persons, which are shared by every
     # partnership of that organisation. Written in the database by
-    # core.freshness, in the change's own transaction; "geen activiteit of
+    # partnerships.revision, in the change's own transaction; "geen activiteit of
     # wijziging in 90 dagen" on the dashboard is about this time.
     last_activity_at = models.DateTimeField(
         _("laatste activiteit"), default=timezone.now, editable=False, db_index=True
     )
     # A cache counter, not a domain field: goes up by one with every change to
-    # the partnership or to anything on its page (the shared organisation and
-    # its contact persons too), in the database and in the change's own
-    # transaction (core.freshness). The cached pages of one partnership are
-    # keyed by it, and sums of it over a set of partnerships change with any
-    # committed change, in whatever order transactions commit.
+    # the partnership or to anything that belongs to it (the shared
+    # organisation and its contact persons too) or that it shows (names of
+    # reference data), in the database and in the change's own transaction
+    # (partnerships.revision). Sums of it over a set of partnerships key the
+    # cached dashboard figures and exports: they change with any committed
+    # change, in whatever order transactions commit.
     revision = models.PositiveBigIntegerField(_("revisie"), default=0, editable=False)
 
     # The version its edit form was opened with (core.concurrency): a stale
@@ -159,7 +165,7 @@ class Partnership(models.Model):
 
     def save(self, *args, **kwargs):
         # The revision and the last activity are only written in the database
-        # (core.freshness): saving an instance read earlier must not write their
+        # (partnerships.revision): saving an instance read earlier must not write their
         # old values back.
         if not self._state.adding and kwargs.get("update_fields") is None:
             kwargs["update_fields"] = [

@@ -2,6 +2,7 @@
 decisions and notes per phase, and every move between phases."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -60,7 +61,7 @@ class PhaseNote(models.Model):
     kind = models.CharField(
         _("soort"), max_length=10, choices=PhaseNoteKind.choices, default=PhaseNoteKind.NOTE
     )
-    text = models.TextField(_("tekst"))
+    text = models.TextField(_("tekst"), max_length=2000, validators=[MaxLengthValidator(2000)])
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("auteur"),
@@ -103,7 +104,9 @@ class PhaseTransition(models.Model):
         related_name="+",
         on_delete=models.PROTECT,
     )
-    reason = models.TextField(_("reden"), blank=True)
+    reason = models.TextField(
+        _("reden"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     checklist_complete = models.BooleanField(_("checklist was af"), default=False)
     moved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

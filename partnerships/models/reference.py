@@ -1,6 +1,7 @@
 """Reference data the functioneel beheerder keeps in the admin: themes, the
 seven phases with their guidance, and each phase's checklist."""
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,9 +32,23 @@ class Phase(models.Model):
 
     number = models.PositiveSmallIntegerField(_("nummer"), unique=True)
     name = models.CharField(_("naam"), max_length=100)
-    purpose = models.TextField(_("doel van deze fase"))
-    tips = models.TextField(_("tips"), blank=True, help_text=_("Eén tip per regel."))
-    pitfalls = models.TextField(_("valkuilen"), blank=True, help_text=_("Eén valkuil per regel."))
+    purpose = models.TextField(
+        _("doel van deze fase"), max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
+    tips = models.TextField(
+        _("tips"),
+        blank=True,
+        help_text=_("Eén tip per regel."),
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
+    )
+    pitfalls = models.TextField(
+        _("valkuilen"),
+        blank=True,
+        help_text=_("Eén valkuil per regel."),
+        max_length=5000,
+        validators=[MaxLengthValidator(5000)],
+    )
 
     history = HistoricalRecords()
 
@@ -59,7 +74,9 @@ class ChecklistItem(models.Model):
         Phase, verbose_name=_("fase"), related_name="checklist_items", on_delete=models.CASCADE
     )
     text = models.CharField(_("tekst"), max_length=300)
-    help_text = models.TextField(_("toelichting"), blank=True)
+    help_text = models.TextField(
+        _("toelichting"), blank=True, max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_active = models.BooleanField(
         _("in gebruik"),

@@ -40,15 +40,9 @@ def agreement_list(request, pk):
     )
 
 
-def _delete_stored(storage, name):
-    if name:
-        storage.delete(name)
-
-
 def agreement_edit(request, pk, agreement_pk=None):
     partnership = load_partnership(request, pk, edit=True)
     agreement = get_object_or_404(partnership.agreements, pk=agreement_pk) if agreement_pk else None
-    old_file = agreement.document.name if agreement and agreement.document else ""
     form = AgreementForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
@@ -64,13 +58,9 @@ def agreement_edit(request, pk, agreement_pk=None):
             saved.document_name = upload.name
         elif not saved.document:
             saved.document_name = ""
-        saved.save()
+        saved.save()  # a replaced or cleared file is removed after the commit (the model)
 
     if request.method == "POST" and form.is_valid() and save_if_current(form, save):
-        saved = form.instance
-        if old_file and old_file != saved.document.name:
-            # Replaced or cleared: the old file is not kept around.
-            _delete_stored(saved.document.storage, old_file)
         messages.success(request, _("De afspraak is opgeslagen."))
         return redirect(_list_url(partnership))
     return form_page(
@@ -91,10 +81,7 @@ def agreement_delete(request, pk, agreement_pk):
     partnership = load_partnership(request, pk, edit=True)
     agreement = get_object_or_404(partnership.agreements, pk=agreement_pk)
     if request.method == "POST":
-        stored = agreement.document.name if agreement.document else ""
-        storage = agreement.document.storage
-        agreement.delete()
-        _delete_stored(storage, stored)
+        agreement.delete()  # its file is removed after the commit (the model)
         messages.success(request, _("De afspraak is verwijderd."))
         return redirect(_list_url(partnership))
     return confirm_delete(

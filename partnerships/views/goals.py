@@ -1,6 +1,7 @@
 """Goals on three levels, their indicators and measured values."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -8,12 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import save_if_current
+from core.numbers import format_decimal
 
 from .. import summary
 from ..forms.goals import GoalForm, IndicatorForm, MeasurementForm
-from ..models import Goal, GoalLevel, Indicator, Measurement
+from ..models import Goal, GoalLevel, Indicator, Measurement, with_latest_measurements
 from ..querysets import can_edit_partnership
 from .common import confirm_delete, form_page, load_partnership
+
+MEASUREMENTS_SHOWN = 10  # per indicator on the goals page; the rest a click away
+MEASUREMENTS_PAGE_SIZE = 50
 
 
 def _bound(request):
@@ -38,10 +43,8 @@ def goal_list(request, pk):
         .prefetch_related(
             Prefetch(
                 "indicators",
-                queryset=Indicator.objects.order_by("target_date", "pk").prefetch_related(
-                    Prefetch(
-                        "measurements", queryset=Measurement.objects.order_by("measured_on", "pk")
-                    )
+                queryset=with_latest_measurements(
+                    Indicator.objects.order_by("target_date", "pk"), MEASUREMENTS_SHOWN
                 ),
             )
         )
@@ -50,8 +53,10 @@ def goal_list(request, pk):
     today = timezone.localdate()
     for goal in goals:
         for indicator in goal.indicators.all():
+            # The latest few, oldest first; the progress needs only the latest.
+            indicator.shown_measurements = indicator.latest_measurements[::-1]
             indicator.progress = summary.indicator_progress(
-                indicator, list(indicator.measurements.all())
+                indicator, indicator.latest_measurements
             )
             indicator.overdue = indicator.target_date < today and not indicator.progress.reached
     participations = list(
@@ -162,6 +167,27 @@ def indicator_delete(request, pk, goal_pk, indicator_pk):
     )
 
 
+def measurement_list(request, pk, indicator_pk):
+    """All measurements of one indicator, newest first, 50 a page."""
+    partnership = load_partnership(request, pk)
+    indicator = _indicator_of(partnership, indicator_pk)
+    page = Paginator(
+        Measurement.objects.filter(indicator=indicator).order_by("-measured_on", "-pk"),
+        MEASUREMENTS_PAGE_SIZE,
+    ).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "partnerships/goals/measurement_list.html",
+        {
+            "partnership": partnership,
+            "indicator": indicator,
+            "page": page,
+            "query_string": "",
+            "can_edit": can_edit_partnership(request.user, partnership),
+        },
+    )
+
+
 def measurement_add(request, pk, indicator_pk):
     partnership = load_partnership(request, pk, edit=True)
     indicator = _indicator_of(partnership, indicator_pk)
@@ -180,8 +206,8 @@ def measurement_add(request, pk, indicator_pk):
         % {
             "name": indicator.name,
             "unit": indicator.unit,
-            "baseline": indicator.baseline,
-            "target": indicator.target,
+            "baseline": format_decimal(indicator.baseline),
+            "target": format_decimal(indicator.target),
         },
     )
 
@@ -202,7 +228,8 @@ def measurement_delete(request, pk, measurement_pk):
         request,
         partnership,
         _("Meting verwijderen"),
-        f"{measurement.indicator.name}: {measurement.value} ({measurement.measured_on:%d-%m-%Y})",
+        f"{measurement.indicator.name}: {format_decimal(measurement.value)} "
+        f"({measurement.measured_on:%d-%m-%Y})",
         cancel_url=_goals_url(partnership),
     )
 
@@ -228,6 +255,11 @@ urlpatterns = [
         "samenwerkingen/<int:pk>/doelen/<int:goal_pk>/indicatoren/<int:indicator_pk>/verwijderen/",
         indicator_delete,
         name="indicator_delete",
+    ),
+    path(
+        "samenwerkingen/<int:pk>/indicatoren/<int:indicator_pk>/metingen/",
+        measurement_list,
+        name="measurements",
     ),
     path(
         "samenwerkingen/<int:pk>/indicatoren/<int:indicator_pk>/metingen/nieuw/",

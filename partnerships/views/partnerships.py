@@ -1,19 +1,15 @@
 """The list of partnerships, a partnership's page, creating and editing one."""
 
-import functools
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for, visible_municipalities
-from core import fragments, freshness
 from core.concurrency import save_if_current
 
 from .. import phases as phase_rules
@@ -31,6 +27,7 @@ from ..models import (
     ParticipationStatus,
     Partnership,
     PhaseTransition,
+    with_latest_measurements,
 )
 from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
@@ -58,55 +55,25 @@ def partnership_list(request):
     )
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
-    paginator = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE)
-    reference = functools.cache(freshness.reference_stamp)  # read once, when needed
+    page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = with_partner_counts(list(page.object_list))
     query = request.GET.copy()
     query.pop("pagina", None)
-    scope = scope_for(user)
-    # A row shows its partnership, its partner count (both raise its revision,
-    # core.freshness) and names from reference data: the rows' HTML is cached
-    # by the state of the matching partnerships, which also tells how many
-    # there are; a page from the cache costs no query of its own.
-    state = freshness.state_of(queryset) if fragments.enabled() else None
-    if state is not None:
-        paginator.count = state.count
-    page = paginator.get_page(request.GET.get("pagina"))
-
-    def render_rows():
-        page.object_list = list(page.object_list)
-        return _render_rows(page.object_list)
-
-    rows = fragments.cached_html(
-        "partnership-rows",
-        lambda: [scope.key, sorted(query.lists()), page.number, state, reference()],
-        render_rows,
-    )
-    # The filter form's choices (themes, phases, the scope's gemeenten) are
-    # reference data: its HTML is cached per scope and filter.
-    filter_form = fragments.cached_html(
-        "partnership-filter",
-        lambda: [
-            scope.key,
-            sorted(query.lists()),
-            reference(),
-        ],
-        lambda: render_to_string("partnerships/includes/list_filter.html", {"form": form}),
-    )
     return render(
         request,
         "partnerships/partnership_list.html",
         {
-            "filter_form": filter_form,
+            "form": form,
             "page": page,
-            "rows": rows,
             "query_string": query.urlencode(),
-            "can_create": scope.kind == "municipality",
+            "can_create": scope_for(user).kind == "municipality",
         },
     )
 
 
-def _render_rows(partnerships) -> str:
-    # Count the partners of this page's rows only, not of every match.
+def with_partner_counts(partnerships: list) -> list:
+    """The partnerships, each with its number of partners (not withdrawn),
+    counted for these rows only in one grouped query."""
     partner_counts = dict(
         Participation.objects.filter(partnership__in=[p.pk for p in partnerships])
         .exclude(status=ParticipationStatus.WITHDRAWN)
@@ -116,7 +83,7 @@ def _render_rows(partnerships) -> str:
     )
     for partnership in partnerships:
         partnership.partner_count = partner_counts.get(partnership.pk, 0)
-    return render_to_string("partnerships/includes/list_rows.html", {"partnerships": partnerships})
+    return partnerships
 
 
 def partnership_detail(request, pk):
@@ -129,25 +96,10 @@ def partnership_detail(request, pk):
         ),
     )
     can_edit = can_edit_partnership(user, partnership)
-    # A gemeente taking part sees no drafts (partnerships.querysets.sees_drafts).
-    drafts = sees_drafts(user, partnership)
-    # The body changes only when this partnership or anything on it changes
-    # (its revision, see core.freshness), or the reference data does.
-    page = fragments.cached_html(
-        "partnership-page",
-        lambda: [
-            partnership.pk,
-            partnership.revision,
-            freshness.reference_stamp(),
-            can_edit,
-            drafts,
-        ],
-        lambda: render_to_string(
-            "partnerships/detail/_page.html", _detail_context(user, partnership, can_edit)
-        ),
-    )
     return render(
-        request, "partnerships/partnership_detail.html", {"partnership": partnership, "page": page}
+        request,
+        "partnerships/partnership_detail.html",
+        _detail_context(user, partnership, can_edit),
     )
 
 
@@ -170,14 +122,14 @@ def _detail_context(user, partnership, can_edit: bool) -> dict:
         .prefetch_related(
             Prefetch(
                 "indicators",
-                queryset=Indicator.objects.prefetch_related("measurements"),
+                queryset=with_latest_measurements(Indicator.objects.all(), 1),
             )
         )
     )
     for goal in goals:
         for indicator in goal.indicators.all():
             indicator.progress = summary.indicator_progress(
-                indicator, list(indicator.measurements.all())
+                indicator, indicator.latest_measurements
             )
     contributions = [c for p in participations for c in p.contributions.all()]
     checklist = phase_rules.checklist_for(partnership, partnership.phase)

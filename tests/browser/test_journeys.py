@@ -101,6 +101,16 @@ def test_officer_runs_a_partnership_through_phase_one(tab, demo_data):
         page.get_by_role("link", name="Gezonde Schoolpleinen Zwolle").first.click()
     tab.assert_accessible("partnership-with-partners")
 
+    # A Dutch amount with a decimal comma is stored as typed (a number input
+    # once dropped the comma: € 120.050,00) and shown back in Dutch.
+    page.get_by_role("link", name="bewerken Versmarkt Zwolle-Zuid").click()
+    page.locator('[name="inbreng-0-type"]').select_option(label="Geld")
+    page.locator('[name="inbreng-0-description"]').fill("Bijdrage aan de beweegtoestellen")
+    page.locator('[name="inbreng-0-euros"]').fill("1200,50")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Gezonde Schoolpleinen Zwolle"
+    assert "€ 1.200,50" in page.get_by_role("main").inner_text()
+
     page.get_by_role("link", name="Doelen en indicatoren beheren").click()
     page.get_by_role("link", name="Doel toevoegen", exact=True).click()
     tab.assert_accessible("goal-add")

@@ -11,8 +11,16 @@ the end, so nothing is left behind. Prints the median and fastest time of
 * WeasyPrint alone: ``HTML(...).write_pdf(...)`` on the same, pre-rendered
   HTML with the same URL fetcher and options;
 
-and their ratio, so the portal's overhead around WeasyPrint is visible."""
+and their ratio, so the portal's overhead around WeasyPrint is visible.
 
+Then the largest assessment the limits allow (every text at its maximum:
+the partnership's name and societal goal, the partner's name, every
+explanation, every theme's notes, the conditions and the review remark) is
+rendered the same way; its median must stay under 2 s (issue 11: 1 MB of text
+once made an 805-page PDF that took minutes)."""
+
+import io
+import itertools
 import statistics
 import time
 
@@ -22,13 +30,89 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce, Length
 from django.template.loader import render_to_string
 
-from assessment.models import Assessment
+from assessment.models import Answer, Assessment, Question, ThemeNote
 from assessment.report import build_report
 from core import pdf
+
+LARGEST_ALLOWED_SECONDS = 2.0
+
+# Words of a plausible Dutch explanation, repeated up to a field's limit.
+SENTENCE = (
+    "De partner levert gezonde producten aan de kantine van de school en "
+    "spreekt met de gemeente af dat reclame voor snoep en frisdrank "
+    "verdwijnt; de GGD volgt de afspraken elk kwartaal."
+)
+WORDS = SENTENCE.split(" ")
 
 
 class _Rollback(Exception):
     pass
+
+
+def text_of(length: int) -> str:
+    """Text of exactly ``length`` characters: words, a line break every 60 words."""
+    parts, size = [], 0
+    for index, word in enumerate(itertools.cycle(WORDS)):
+        separator = "\n" if index and index % 60 == 0 else " "
+        piece = (separator if parts else "") + word
+        if size + len(piece) > length:
+            break
+        parts.append(piece)
+        size += len(piece)
+    text = "".join(parts)
+    return text + "." * (length - len(text))
+
+
+def _limit(model, name: str) -> int:
+    return model._meta.get_field(name).max_length
+
+
+def fill_to_the_limits(assessment) -> int:
+    """Every text of ``assessment`` (and what its PDF shows of its
+    partnership and partner) at its maximum, every question answered; returns
+    the number of characters. Meant inside a transaction that is rolled back."""
+    partnership = assessment.participation.partnership
+    organisation = assessment.participation.organisation
+    texts = 0
+    for record, names in (
+        (partnership, ("name", "societal_goal")),
+        (organisation, ("name",)),
+        (assessment, ("conditions", "review_remark")),
+    ):
+        for name in names:
+            value = text_of(_limit(type(record), name))
+            type(record).objects.filter(pk=record.pk).update(**{name: value})
+            texts += len(value)
+    # Written past the models' save(), which refuses changes to a finalised
+    # assessment: this is a measurement that is rolled back, not a change.
+    explanation = text_of(_limit(Answer, "explanation"))
+    questions = Question.objects.filter(theme__version=assessment.version).prefetch_related(
+        "options"
+    )
+    answered = set(assessment.answers.values_list("question_id", flat=True))
+    Answer.objects.filter(assessment=assessment).update(explanation=explanation)
+    Answer.objects.bulk_create(
+        Answer(
+            assessment=assessment,
+            question=question,
+            option=question.options.all()[0],
+            explanation=explanation,
+        )
+        for question in questions
+        if question.pk not in answered
+    )
+    texts += len(explanation) * len(questions)
+    notes = text_of(_limit(ThemeNote, "notes"))
+    themes = list(assessment.version.themes.all())
+    noted = set(assessment.theme_notes.values_list("theme_id", flat=True))
+    ThemeNote.objects.filter(assessment=assessment).update(notes=notes)
+    ThemeNote.objects.bulk_create(
+        ThemeNote(assessment=assessment, theme=theme, notes=notes)
+        for theme in themes
+        if theme.pk not in noted
+    )
+    texts += len(notes) * len(themes)
+    return texts
 
 
 def _timed(functions, repeat: int) -> list[list[float]]:
@@ -138,4 +222,25 @@ class Command(BaseCommand):
             f"{'verhouding portaal / WeasyPrint':<38}{portal_median / weasy_median:>13.2f}\n"
             f"{'overhead van het portaal (mediaan)':<38}"
             f"{(portal_median - weasy_median) * 1000:>11.0f} ms"
+        )
+        self._largest_allowed(assessment, repeat)
+
+    def _largest_allowed(self, assessment, repeat: int) -> None:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        characters = fill_to_the_limits(assessment)
+        document = portal_pdf(assessment.pk)
+        try:
+            pages = len(PdfReader(io.BytesIO(document)).pages)
+        except PdfReadError:  # not a real PDF (a test's stand-in)
+            pages = "?"
+        (times,) = _timed([lambda: portal_pdf(assessment.pk)], repeat)
+        median = statistics.median(times)
+        verdict = "binnen" if median < LARGEST_ALLOWED_SECONDS else "BOVEN"
+        self.stdout.write(
+            f"\nGrootst toegestane afweging (elke tekst op zijn maximum): "
+            f"{characters} tekens, PDF {pages} pagina's, {len(document) / 1024:.0f} kB\n"
+            f"{'portaal: gegevens + template + PDF':<38}{median:>13.3f}{min(times):>13.3f}\n"
+            f"{verdict} de grens van {LARGEST_ALLOWED_SECONDS:.0f} s (mediaan)"
         )

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
-        ('partnerships', '0005_edit_versions'),
+        ('partnerships', '0006_text_limits'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

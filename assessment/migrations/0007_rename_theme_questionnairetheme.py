@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
-        ('assessment', '0004_move_notifications_to_accounts'),
+        ('assessment', '0006_advice_file'),
     ]
 
     operations = [

@@ -1,0 +1,56 @@
+"""The cache, for work that is heavy and shared: the dashboard's figures and
+the exports (CSV, Excel, PDF overview).
+
+A value is kept under a key made of its name, the ``parts`` it depends on, the
+language and the day. The callers put the state of the partnerships counted
+among the parts (``partnerships.revision.state_of``, one query), so a change to
+any of them makes a new key at once, in every process that shares the cache;
+an entry that is no longer asked for expires after
+``settings.FRAGMENT_CACHE_SECONDS``. Files (PDFs, spreadsheets) go to a cache
+of their own (``files``), so a few large files do not push out the figures."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import timezone, translation
+
+T = TypeVar("T")
+
+
+def cache_key(name: str, parts: Iterable) -> str:
+    source = "|".join(
+        [
+            *(str(part) for part in parts),
+            translation.get_language() or "",
+            # Waiting times, overdue indicators and "the last 90 days" change with the day.
+            timezone.localdate().isoformat(),
+        ]
+    )
+    return f"{name}:{hashlib.sha256(source.encode()).hexdigest()}"
+
+
+def cached(
+    name: str, parts: Callable[[], Iterable], make: Callable[[], T], *, alias: str = "default"
+) -> T:
+    """What ``make`` makes, from the cache ``alias`` when ``parts`` (what it
+    depends on, asked only when the cache is on) are the same."""
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if seconds <= 0:
+        return make()
+    store = caches[alias]
+    key = cache_key(name, parts())
+    value = store.get(key)
+    if value is None:
+        value = make()
+        store.set(key, value, seconds)
+    return value
+
+
+def cached_file(name: str, parts: Callable[[], Iterable], make: Callable[[], T]) -> T:
+    """A download's bytes (perhaps with its file name), kept in the ``files`` cache."""
+    return cached(name, parts, make, alias="files")

@@ -1,0 +1,274 @@
+"""Bar charts drawn on the server, with their geometry computed here.
+
+A :class:`BarChart` holds labelled values. :meth:`BarChart.drawn` computes,
+once and in Python, where every bar, label, value and tick goes for one
+medium (a :class:`Layout`: the dashboard page, a column of the PDF overview,
+the text width of the PDF advice). The templates only place what it computed:
+``includes/bar_chart.html`` on screen (the drawing and its numbers as a
+table), ``includes/bar_chart_print.html`` in a PDF; the ``{% bar_chart %}``
+tag (``core.templatetags.portal``) picks the layout and its template.
+
+Coordinates are strings with a decimal dot whatever the language of the page
+(a Dutch comma would break the SVG); values are shown as the language writes
+them ("2.500", "10,50"), or as the chart's maker formatted them ("82,5%")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.template.defaultfilters import floatformat
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+
+from core.numbers import format_euros
+
+Number = int | float | Decimal
+
+# A page of the PDF overview holds about twelve bars per chart; the whole
+# country has 342 gemeenten.
+PRINT_BARS = 12
+
+
+def number_text(value: Number) -> str:
+    """A value as the active language writes it: whole numbers without
+    decimals, others with two, thousands grouped ("2.500", "10,50" in Dutch)."""
+    return str(floatformat(value, "-2g"))
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: Number
+    url: str = ""  # the list of exactly what the value counts
+    display: str = ""  # the value as shown ("82,5%"); default: number_text(value)
+    emphasis: bool = False  # stands out and a little apart (the total score)
+
+    @property
+    def count(self) -> Number:
+        """The value, by the name the dashboard gives it (a number of things)."""
+        return self.value
+
+    @property
+    def text(self) -> str:
+        return self.display or number_text(self.value)
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A vertical line across the bars at ``value``, labelled under them."""
+
+    value: Number
+    label: str
+    marked: bool = False  # a limit that matters (a threshold), drawn dashed in red
+
+
+@dataclass
+class BarChart:
+    title: str
+    bars: list[Bar]
+    unit: str = ""  # what the values are, when not a number of things ("Uren")
+    scale: Number | None = None  # the value of a full bar; default: the largest value
+    ticks: list[Tick] = field(default_factory=list)
+    description: str = ""  # what a screen reader hears for the drawing; default: the title
+    currency: bool = False  # values are amounts in euros: shown with the euro sign
+
+    def value_text(self, bar: Bar) -> str:
+        """A bar's value as shown: its own text, an amount (€ 1.200,50) or a number."""
+        if self.currency and not bar.display:
+            return format_euros(bar.value)
+        return bar.text
+
+    @property
+    def maximum(self) -> Number:
+        """The value of a full bar (never 0: a chart of zeros draws no bars)."""
+        if self.scale:
+            return self.scale
+        return max((bar.value for bar in self.bars), default=0) or 1
+
+    def largest(self, limit: int = PRINT_BARS) -> BarChart:
+        """The chart with at most ``limit`` bars: the ``limit - 1`` largest in
+        their own order, then the rest added up in one bar."""
+        if len(self.bars) <= limit:
+            return self
+        ranked = sorted(range(len(self.bars)), key=lambda i: self.bars[i].value, reverse=True)
+        kept = set(ranked[: limit - 1])
+        rest = [bar for i, bar in enumerate(self.bars) if i not in kept]
+        others = Bar(
+            gettext("Overige %(count)s") % {"count": len(rest)},
+            sum(bar.value for bar in rest),
+        )
+        return BarChart(
+            self.title,
+            [bar for i, bar in enumerate(self.bars) if i in kept] + [others],
+            self.unit,
+            self.scale,
+            self.ticks,
+            self.description,
+            self.currency,
+        )
+
+    def drawn(self, layout: Layout) -> Drawing:
+        """Where everything goes in ``layout`` (its ``max_bars`` applied)."""
+        chart = self.largest(layout.max_bars) if layout.max_bars else self
+        maximum = chart.maximum
+        top = 0  # of the current row
+        bars = []
+        for bar in chart.bars:
+            if bar.emphasis:
+                top += layout.emphasis_gap
+            length = layout.bar_length * _share(bar.value, maximum)
+            value_x = (
+                layout.width
+                if layout.value_gap is None
+                else layout.bar_x + length + layout.value_gap
+            )
+            bars.append(
+                DrawnBar(
+                    label=bar.label,
+                    short_label=Truncator(bar.label).chars(layout.label_chars),
+                    text=chart.value_text(bar),
+                    url=bar.url,
+                    emphasis=bar.emphasis,
+                    y=_px(top + layout.bar_top),
+                    text_y=_px(top + layout.baseline),
+                    length=_px(length),
+                    value_x=_px(value_x),
+                )
+            )
+            top += layout.row
+        ticks = [
+            DrawnTick(
+                tick.label,
+                _px(layout.bar_x + layout.bar_length * _share(tick.value, maximum)),
+                tick.marked,
+            )
+            for tick in chart.ticks
+        ]
+        return Drawing(
+            chart=chart,
+            layout=layout,
+            height=_px(top + layout.below),
+            bars=bars,
+            ticks=ticks,
+            axis_y=_px(top),
+            tick_label_y=_px(top + layout.tick_label),
+        )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The sizes of a chart in one medium, in SVG units (CSS pixels)."""
+
+    template: str  # the include that draws it
+    width: int
+    bar_x: int  # bars start here; their labels are to the left
+    bar_length: int  # of a full bar (the chart's maximum)
+    row: int  # per bar, with the space between bars
+    bar_height: int
+    bar_top: int  # of the bar within its row
+    baseline: int  # of the label and value within the row
+    label_chars: int  # longer labels are cut short with "…"
+    value_gap: int | None = 6  # the value this far after the bar; None: right-aligned
+    emphasis_gap: int = 0  # extra space above a bar with emphasis
+    below: int = 4  # room under the last bar (for the ticks' labels)
+    tick_label: int = 14  # baseline of the ticks' labels, under the bars
+    max_bars: int | None = None  # more bars: the largest and the rest added up
+    # Print only (the screen's stylesheet colours its charts):
+    font_size: int = 8
+    tick_font_size: int = 10
+    colour: str = "#154273"
+    emphasis_colour: str = "#0b2545"
+    track_colour: str = ""  # the bar's full length behind it, if any
+
+    @property
+    def value_anchor(self) -> str:
+        return "end" if self.value_gap is None else "start"
+
+
+@dataclass(frozen=True)
+class DrawnBar:
+    label: str  # in full (the table, the link's name)
+    short_label: str  # in the drawing
+    text: str  # the value as shown
+    url: str
+    emphasis: bool
+    y: str
+    text_y: str
+    length: str
+    value_x: str
+
+
+@dataclass(frozen=True)
+class DrawnTick:
+    label: str
+    x: str
+    marked: bool
+
+
+@dataclass(frozen=True)
+class Drawing:
+    chart: BarChart  # as drawn (after ``max_bars``)
+    layout: Layout
+    height: str
+    bars: list[DrawnBar]
+    ticks: list[DrawnTick]
+    axis_y: str  # where the ticks' lines end
+    tick_label_y: str
+
+
+SCREEN = Layout(
+    template="includes/bar_chart.html",
+    width=520,
+    bar_x=200,
+    bar_length=260,
+    row=26,
+    bar_height=18,
+    bar_top=3,
+    baseline=16,
+    label_chars=28,
+)
+# A column of the PDF overview's grid (three charts side by side on A4 landscape).
+PRINT_COLUMN = Layout(
+    template="includes/bar_chart_print.html",
+    width=330,
+    bar_x=130,
+    bar_length=170,
+    row=16,
+    bar_height=11,
+    bar_top=2,
+    baseline=11,
+    label_chars=26,
+    value_gap=4,
+    max_bars=PRINT_BARS,
+)
+# The width of the text on A4 with 20 mm margins (640 px), so the SVG is drawn
+# at its natural size: labels 215 px on the left, values 55 px on the right.
+PRINT_PAGE = Layout(
+    template="includes/bar_chart_print.html",
+    width=640,
+    bar_x=215,
+    bar_length=640 - 215 - 55,
+    row=24,
+    bar_height=16,
+    bar_top=0,
+    baseline=12,
+    label_chars=38,
+    value_gap=None,
+    emphasis_gap=6,
+    below=22,
+    font_size=11,
+    colour="#4a77b4",
+    track_colour="#eef1f5",
+)
+LAYOUTS = {"screen": SCREEN, "print-column": PRINT_COLUMN, "print-page": PRINT_PAGE}
+
+
+def _share(value: Number, maximum: Number) -> float:
+    """``value`` as a part of ``maximum``, between 0 and 1."""
+    return min(max(float(value) / float(maximum), 0.0), 1.0)
+
+
+def _px(value: float) -> str:
+    """An SVG coordinate: at most one decimal, and a dot."""
+    return f"{value:.1f}".removesuffix(".0")
