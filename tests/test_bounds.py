@@ -121,10 +121,10 @@ def test_the_pdf_advice_of_the_largest_allowed_assessment_stays_short(world, par
     made 805 pages): the PDF holds all of it on a bounded number of pages."""
     import io
 
-    from assessment.management.commands.benchmark_pdf import fill_to_the_limits, portal_pdf
     from pypdf import PdfReader
 
     from assessment.models import Answer
+    from demo.management.commands.benchmark_pdf import fill_to_the_limits, portal_pdf
 
     assessment = workflow.start(ParticipationFactory(partnership=partnership), world.officer)
     characters = fill_to_the_limits(assessment)
