@@ -117,6 +117,9 @@ class User(AbstractUser):
         return ""
 
 
+NOTIFICATION_LENGTH = 5000
+
+
 class Notification(models.Model):
     """A message in the portal for one user: what happened to her work (an
     assessment submitted, sent back, finalised, withdrawn, …). Any app may
@@ -128,9 +131,12 @@ class Notification(models.Model):
         related_name="notifications",
         on_delete=models.CASCADE,
     )
-    # Written by the portal: names (200 each) and a coordinator's comments
-    # (at most 2,000) with a sentence around them.
-    text = models.TextField(_("bericht"), max_length=4000, validators=[MaxLengthValidator(4000)])
+    # Room for the longest: a coordinator's comments (2,000) with the names.
+    text = models.TextField(
+        _("bericht"),
+        max_length=NOTIFICATION_LENGTH,
+        validators=[MaxLengthValidator(NOTIFICATION_LENGTH)],
+    )
     link = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)

@@ -16,7 +16,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Notification
+from .models import NOTIFICATION_LENGTH, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ def notify(recipients, text: str, link: str = "", subject: str = "", body: str =
     path ``link``); by e-mail too when ``subject`` is given and the recipient
     has an address (``body``, or ``text``, followed by the absolute link)."""
     recipients = [r for r in recipients if r.is_active]
+    if len(text) > NOTIFICATION_LENGTH:  # never refuse the action it reports
+        text = text[: NOTIFICATION_LENGTH - 1] + "…"
     Notification.objects.bulk_create(
         Notification(recipient=recipient, text=text, link=link) for recipient in recipients
     )

@@ -28,6 +28,7 @@ from simple_history.utils import bulk_create_with_history
 from partnerships import revision as partnership_revision
 
 from . import advice, notify
+from .history import COPIED_REASON
 from .models import (
     Answer,
     Assessment,
@@ -280,6 +281,7 @@ def correct(assessment: Assessment, user) -> Assessment:
         ],
         Answer,
         default_user=user,
+        default_change_reason=str(COPIED_REASON),
     )
     bulk_create_with_history(
         [
@@ -288,6 +290,7 @@ def correct(assessment: Assessment, user) -> Assessment:
         ],
         ThemeNote,
         default_user=user,
+        default_change_reason=str(COPIED_REASON),
     )
     return copy
 

@@ -54,6 +54,9 @@ def _plain(value):
         return format(value.normalize(), "f")
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
+    if isinstance(value, decimal.Decimal):
+        # The number, not how it was written: 10.0 stored is 10 shown and sent back.
+        return format(value.normalize(), "f")
     return str(value)
 
 

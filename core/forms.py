@@ -14,6 +14,7 @@ __all__ = [
     "DecimalInput",
     "FilterForm",
     "LocalizedDecimalField",
+    "ModelMultipleChoiceField",
     "localized_decimal",
     "parse_decimal",
 ]
@@ -153,6 +154,28 @@ class LocalizedDecimalField(forms.DecimalField):
                     "max": format_decimal(self.max_value, self.decimal_places),
                 },
             )
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing a key no database column holds (-99999999999999999999)
+    with its usual message: SQLite's driver raised an OverflowError (a 500) on
+    the ``IN`` query of such a key."""
+
+    BIGGEST_KEY = 2**63 - 1
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                too_big = abs(int(str(pk).strip())) > self.BIGGEST_KEY
+            except ValueError:
+                continue  # Django's own check names it
+            if too_big:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 # For an admin class: its decimal fields typed as in the active language too.

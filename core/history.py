@@ -115,6 +115,7 @@ class HistoryEntry:
     label: str
     changes: list[FieldChange] = field(default_factory=list)
     reason: str = ""
+    oldest: object = None  # of the rows an entry of several saved rows stands for
 
     @property
     def user_name(self) -> str:
@@ -188,3 +189,114 @@ def history_entries(instance, limit: int = 25) -> list[HistoryEntry]:
             entry.changes.append(FieldChange(str(model_field.verbose_name), old, new))
         entries.append(entry)
     return entries
+
+
+# --- A record's history together with that of its parts ---------------------------
+
+
+@dataclass
+class Part:
+    """Records that belong to a whole and whose changes show in its history
+    (an assessment's answers and theme notes): their historical rows, the
+    fields shown, and how a row names its field (``label(row, field)``, e.g.
+    "vraag B1, antwoord"). Foreign keys among ``fields`` must be selected with
+    the rows (``select_related``), so naming them costs no query."""
+
+    rows: object  # a queryset of historical rows
+    fields: list[str]
+    label: object
+
+
+# Changes to parts by one person this close together are one save (one
+# theme page stores several answers and a note, one row each).
+SAVE_SECONDS = 5
+
+
+def _part_value(row, model_field) -> str:
+    if model_field.is_relation:
+        related = getattr(row, model_field.name)
+        return "—" if related is None else _related_name(related)
+    return _display(model_field, getattr(row, model_field.attname))
+
+
+def _part_changes(part: Part, row, previous) -> list[FieldChange]:
+    """What ``row`` changed of its record (created: from nothing; deleted: to nothing)."""
+    before, after = (row, None) if row.history_type == "-" else (previous, row)
+    changes = []
+    for name in part.fields:
+        model_field = row.instance_type._meta.get_field(name)
+        old = "—" if before is None else _part_value(before, model_field)
+        new = "—" if after is None else _part_value(after, model_field)
+        if old != new:
+            changes.append(FieldChange(str(part.label(row, model_field)), old, new))
+    return changes
+
+
+def _part_entries(part: Part, limit: int):
+    """The newest changes of one part as entries (one per save), and the time
+    before which they are incomplete (None when all rows were read). One query."""
+    cap = ROWS_PER_ENTRY * limit
+    records = list(
+        part.rows.select_related("history_user").order_by("-history_date", "-history_id")[: cap + 1]
+    )
+    truncated = len(records) > cap
+    records = records[:cap]
+    # The row each one follows, among those read (per record of the part).
+    previous_of = {}
+    last = {}
+    for record in reversed(records):
+        previous_of[record.history_id] = last.get(record.id)
+        last[record.id] = record
+    entries: list[HistoryEntry] = []
+    for record in records:
+        previous = previous_of[record.history_id]
+        if record.history_type == "~" and previous is None:
+            continue  # its predecessor was not read: cannot tell what it changed
+        changes = _part_changes(part, record, previous)
+        reason = record.history_change_reason or ""
+        if not changes and not reason:
+            continue
+        entry = entries[-1] if entries else None
+        if (
+            entry is not None
+            and entry.user == record.history_user
+            and entry.reason == reason
+            and (entry.oldest - record.history_date).total_seconds() <= SAVE_SECONDS
+        ):
+            entry.oldest = record.history_date
+            if not reason:
+                entry.changes[:0] = changes  # oldest first within one save
+            continue
+        entries.append(
+            HistoryEntry(
+                date=record.history_date,
+                user=record.history_user,
+                kind="~",
+                label=str(CHANGE_LABELS["~"]),
+                # Copies made at once (a correction) are named by their reason.
+                changes=[] if reason else changes,
+                reason=reason,
+                oldest=record.history_date,
+            )
+        )
+    horizon = records[-1].history_date if truncated and records else None
+    return entries, horizon
+
+
+def history_with_parts(instance, parts: list[Part], limit: int = 25) -> list[HistoryEntry]:
+    """The newest ``limit`` changes of ``instance`` and of its ``parts``,
+    newest first: what ``history_entries`` shows, and the parts' changes, one
+    entry per save. A fixed number of queries: those of ``history_entries``
+    and one per part, however long the history."""
+    own = history_entries(instance, limit)
+    horizons = [own[-1].date] if len(own) == limit else []
+    entries = list(own)
+    for part in parts:
+        part_entries, horizon = _part_entries(part, limit)
+        entries.extend(part_entries)
+        if horizon is not None:
+            horizons.append(horizon)
+    if horizons:  # older than what one of them could read: perhaps incomplete
+        entries = [entry for entry in entries if entry.date >= max(horizons)]
+    entries.sort(key=lambda entry: entry.date, reverse=True)
+    return entries[:limit]

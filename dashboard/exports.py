@@ -6,6 +6,7 @@ import csv
 from io import BytesIO, StringIO
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.scoping import visible_municipalities
 from assessment.models import (
@@ -15,23 +16,25 @@ from assessment.models import (
     AssessmentStatus,
     Outcome,
 )
+from core.forms import DATE_FORMAT
 from partnerships.filters import apply_list_filters
 from partnerships.forms.partnership import PartnershipFilterForm
 from partnerships.models import Participation, ParticipationStatus, Partnership, Status
 
+# Lazy: the headers are in the language of each download.
 COLUMNS = [
-    ("name", _("Naam")),
-    ("lead", _("Trekkende gemeente")),
-    ("region", _("GGD-regio")),
-    ("theme", _("Thema")),
-    ("phase_number", _("Fase (nummer)")),
-    ("phase", _("Fase")),
-    ("status", _("Status")),
-    ("start", _("Startdatum")),
-    ("end", _("Geplande einddatum")),
-    ("partner_count", _("Aantal partners")),
-    ("partners", _("Partners")),
-    ("outcomes", _("Uitkomsten van vastgestelde afwegingen")),
+    ("name", gettext_lazy("Naam")),
+    ("lead", gettext_lazy("Trekkende gemeente")),
+    ("region", gettext_lazy("GGD-regio")),
+    ("theme", gettext_lazy("Thema")),
+    ("phase_number", gettext_lazy("Fase (nummer)")),
+    ("phase", gettext_lazy("Fase")),
+    ("status", gettext_lazy("Status")),
+    ("start", gettext_lazy("Startdatum")),
+    ("end", gettext_lazy("Geplande einddatum")),
+    ("partner_count", gettext_lazy("Aantal partners")),
+    ("partners", gettext_lazy("Partners")),
+    ("outcomes", gettext_lazy("Uitkomsten van vastgestelde afwegingen")),
 ]
 
 
@@ -130,7 +133,10 @@ def csv_bytes(rows) -> bytes:
     for row in rows:
         writer.writerow(
             [
-                row[key].isoformat() if hasattr(row[key], "isoformat") else _csv_text(row[key])
+                # Dates as the portal shows and reads them (31-12-2026).
+                row[key].strftime(DATE_FORMAT)
+                if hasattr(row[key], "strftime")
+                else _csv_text(row[key])
                 for key, _label in COLUMNS
             ]
         )

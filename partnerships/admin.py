@@ -6,6 +6,7 @@ of partnerships are editable here too, for repairs; officers work in the
 portal. Every change is kept (django-simple-history); the phase transitions
 are a log and can only be read."""
 
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -70,8 +71,23 @@ class ChecklistItemAdmin(SimpleHistoryAdmin):
 # --- Partnerships and their records --------------------------------------------------
 
 
+class ParticipationInlineForm(forms.ModelForm):
+    """A partner of the partnership: a new one chooses its organisation; an
+    existing one keeps it (its assessments are about that organisation)."""
+
+    class Meta:
+        model = Participation
+        fields = ("organisation", "role", "status", "joined_on")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["organisation"].disabled = True
+
+
 class ParticipationInline(admin.TabularInline):
     model = Participation
+    form = ParticipationInlineForm
     extra = 0
     fields = ("organisation", "role", "status", "joined_on")
     autocomplete_fields = ("organisation",)

@@ -126,3 +126,73 @@ def test_organisation_does_not_change_region_but_its_name_does_with_history(
     latest = organisation.history.order_by("-history_date").first()
     assert latest.history_user == world.administrator
     assert admin_client.get(reverse("admin:organisations_organisation_add")).status_code == 200
+
+
+def admin_form_data(response) -> dict:
+    """What the admin's change page would post unchanged: the main form and
+    every inline formset (management forms included)."""
+    data = {}
+
+    def add(form):
+        for name, field in form.fields.items():
+            if field.disabled:
+                continue
+            value = form[name].value()
+            key = form.add_prefix(name)
+            if isinstance(value, list | tuple):
+                data[key] = [getattr(v, "pk", v) for v in value]
+            elif value is None:
+                data[key] = ""
+            elif isinstance(value, bool):
+                if value:
+                    data[key] = "on"
+            else:
+                data[key] = field.widget.format_value(getattr(value, "pk", value)) or ""
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        add(formset.management_form)
+        for form in formset.forms:
+            add(form)
+    return data
+
+
+def test_participation_inline_of_a_partnership_does_not_change_the_organisation(
+    admin_client, world, final
+):
+    participation = final.participation
+    assessed = participation.organisation_id
+    partnership = participation.partnership
+    other = OrganisationFactory(region=world.region, name="Andere organisatie")
+    url = reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    response = admin_client.get(url)
+    data = admin_form_data(response)
+    key = next(k for k in data if k.startswith("participations-0-") and k.endswith("-id"))
+    prefix = key[: -len("id")]
+    assert data[key] == str(participation.pk) or data[key] == participation.pk
+    data[f"{prefix}organisation"] = other.pk
+    response = admin_client.post(url, data)
+    assert response.status_code in (200, 302)
+    participation.refresh_from_db()
+    # The finalised assessment stays about the organisation it assessed.
+    assert participation.organisation_id == assessed
+    assert Assessment.objects.get(pk=final.pk).participation.organisation_id == assessed
+
+
+def test_participation_inline_still_adds_a_partner(admin_client, world, final):
+    partnership = final.participation.partnership
+    newcomer = OrganisationFactory(region=world.region, name="Nieuwe partner")
+    url = reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    data = admin_form_data(admin_client.get(url))
+    index = int(data["participations-TOTAL_FORMS"])
+    data["participations-TOTAL_FORMS"] = str(index + 1)
+    data[f"participations-{index}-organisation"] = newcomer.pk
+    data[f"participations-{index}-role"] = final.participation.role
+    data[f"participations-{index}-status"] = final.participation.status
+    data[f"participations-{index}-partnership"] = partnership.pk
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context and [
+        f.errors for i in response.context["inline_admin_formsets"] for f in i.formset.forms
+    ]
+    assert partnership.participations.filter(organisation=newcomer).exists()

@@ -87,3 +87,79 @@ def test_a_correction_copies_answers_and_notes_into_the_history(world, assessmen
     assert {h.history_user for h in answers} == {world.officer}
     notes = ThemeNote.history.filter(assessment_id=copy.pk)
     assert notes.count() == copy.theme_notes.count() > 0
+
+
+# --- Readable on the assessment's page ------------------------------------------------
+
+
+def page_history(world, assessment, user=None) -> str:
+    response = (user and world.client_for(user) or world.client_for(world.officer)).get(
+        reverse("assessment:detail", args=[assessment.pk])
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    start = body.index('id="geschiedenis-kop"')
+    return body[start : body.index("</section>", start)]
+
+
+def save_theme_b(world, assessment, option_label, explanation, notes):
+    theme = assessment.version.themes.get(code="B")
+    question = theme.questions.order_by("order").first()
+    assessment.refresh_from_db()
+    response = world.client_for(world.officer).post(
+        reverse("assessment:theme", args=[assessment.pk, "B"]),
+        {
+            "revision": assessment.revision,
+            f"q_{question.pk}": question.options.get(label=option_label).pk,
+            f"e_{question.pk}": explanation,
+            "notes": notes,
+        },
+    )
+    assert response.status_code == 302
+    return question
+
+
+def test_changes_to_answers_and_notes_are_readable_on_the_assessment_page(world, assessment):
+    question = save_theme_b(world, assessment, "Ja", "Besproken met de directeur.", "Goed gesprek.")
+    save_theme_b(world, assessment, "Nee", "Besproken met de directeur.", "Tweede gesprek.")
+    history = page_history(world, assessment, world.coordinator)
+    # What was answered and written, by whom (her name), when (local time in words).
+    assert f"vraag {question.code}, antwoord: van “Ja” naar “Nee”" in history
+    assert f"vraag {question.code}, antwoord: van “—” naar “Ja”" in history
+    assert f"vraag {question.code}, toelichting: van “—” naar “Besproken met de directeur.”" in (
+        history
+    )
+    assert "thema B, gespreksnotities: van “Goed gesprek.” naar “Tweede gesprek.”" in history
+    assert world.officer.get_full_name() in history
+    assert f">{world.officer.username}<" not in history and " om " in history
+    # No bookkeeping: the revision the save raised is not a change anyone made.
+    assert "revisie" not in history
+
+
+def test_a_correction_lists_its_copies_as_one_line(world, assessment):
+    answer_all(assessment, explanation="Gesprek gevoerd")
+    workflow.submit(assessment, world.officer)
+    workflow.finalise(assessment, world.coordinator)
+    copy = workflow.correct(assessment, world.officer)
+    history = page_history(world, copy)
+    assert "overgenomen uit de vastgestelde afweging" in history
+    assert "Gesprek gevoerd" not in history  # not 24 lines of copies
+
+
+def test_the_page_costs_the_same_queries_however_long_its_history(world, assessment):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client_for(world.officer)
+    url = reverse("assessment:detail", args=[assessment.pk])
+    save_theme_b(world, assessment, "Ja", "Eerste.", "Eerste.")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for index in range(40):
+        save_theme_b(world, assessment, ("Nee", "Ja")[index % 2], f"Versie {index}.", f"N{index}")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(many) == len(few)
+    assert "Versie 39." in page_history(world, assessment)
+    assert response.status_code == 200

@@ -115,9 +115,54 @@ def test_second_save_of_the_same_concept_is_refused_and_input_kept(world, assess
     response = colleague.post(url, second)
     body = response.content.decode()
     assert response.status_code == 409
-    assert "Iemand anders heeft deze afweging intussen opgeslagen" in body
+    # She saved it herself, in the other tab: her name says so.
+    name = world.officer.get_full_name()
+    assert f"{name} heeft deze afweging intussen opgeslagen" in body
     assert "Mijn toelichting" in body
     assert assessment.answers.get(question=question).option.label == "Ja"
+
+
+def test_the_refusal_of_a_stale_save_says_who_saved_when_and_what_is_stored(world, assessment):
+    from django.utils.html import escape
+
+    from tests.factories import OfficerFactory
+
+    colleague = OfficerFactory(
+        username="pieter", first_name="Pieter", last_name="Bos", municipality=world.municipality
+    )
+    url = reverse("assessment:theme", args=[assessment.pk, "B"])
+    mine, theirs = world.client_for(world.officer), world.client_for(colleague)
+    question = mine.get(url).context["form"].questions[0]
+    theirs.get(url)
+    stale = assessment.revision
+    theirs_data = {
+        "revision": stale,
+        f"q_{question.pk}": question.options.get(label="Ja").pk,
+        f"e_{question.pk}": "Volgens de jaarrekening.",
+        "notes": "Gesprek met de directeur.",
+    }
+    assert theirs.post(url, theirs_data).status_code == 302
+    response = mine.post(
+        url,
+        {"revision": stale, f"q_{question.pk}": question.options.get(label="Nee").pk},
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Pieter Bos heeft deze afweging intussen opgeslagen, op " in body
+    assert f"{question.code}: Ja" in body and escape("Volgens de jaarrekening.") in body
+    assert "Gesprek met de directeur." in body
+
+
+def test_the_refusal_of_a_stale_save_is_in_the_users_language(world, assessment):
+    client = world.client_for(world.officer)
+    client.cookies.load({"django_language": "en"})
+    url = reverse("assessment:theme", args=[assessment.pk, "B"])
+    question = client.get(url).context["form"].questions[0]
+    data = {"revision": assessment.revision, f"q_{question.pk}": question.options.first().pk}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 409
+    assert "saved this assessment in the meantime, on " in response.content.decode()
 
 
 def test_coordinator_cannot_save_answers(world, assessment):
@@ -241,9 +286,10 @@ def test_assessment_page_and_outcome_cost_a_fixed_number_of_queries(
         # 1 session, 2 user, 3 the assessment (partner, partnership, gemeente,
         # questionnaire version, author and reviewer joined), 4-7 the version's
         # themes, questions, options and bands, 8 the answers (progress and score
-        # from these), 9 the partner's other assessments, 10 the audit trail
-        # (users joined), 11-13 savepoint, session update, release.
-        with django_assert_num_queries(13):
+        # from these), 9 the partner's other assessments, 10-12 the audit trail
+        # of the assessment, its answers and its theme notes (users joined),
+        # 13-15 savepoint, session update, release.
+        with django_assert_num_queries(15):
             response = client.get(page)
         assert response.status_code == 200
         # 1 session, 2 user, 3 the assessment (partner, partnership, gemeente,

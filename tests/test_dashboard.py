@@ -181,6 +181,22 @@ def test_csv_export_holds_the_filtered_list(world, region_data):
     assert sorted(row[0] for row in rows[1:]) == ["Zwolle A", "Zwolle B"]
 
 
+def test_csv_export_is_written_as_dutch_people_read_it(world, region_data):
+    client = world.client_for(world.coordinator)
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get(reverse("dashboard:export_csv")).content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    zwolle_b = dict(zip(rows[0], next(row for row in rows if row[0] == "Zwolle B"), strict=True))
+    assert zwolle_b["Startdatum"] == "01-01-2026"  # as the portal shows and reads dates
+    # In English, the headers too.
+    client.cookies.load({"django_language": "en"})
+    english = client.get(reverse("dashboard:export_csv")).content.decode("utf-8-sig")
+    assert english.splitlines()[0].startswith("Name;Lead municipality;")
+
+
 def test_excel_export_has_proper_column_types(world, region_data):
     response = world.client_for(world.coordinator).get(reverse("dashboard:export_xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from core.history import moment
 from partnerships import phases as phase_rules
 from partnerships.models import (
     ChecklistItem,
@@ -390,6 +391,9 @@ def test_the_timeline_shows_who_when_and_why(world, partnership):
     assert "checklist was af" in timeline and "checklist was niet af" not in timeline
     first = timeline.index("van fase 1. ")
     assert first < timeline.index("Partner haakte af.") < timeline.index("Nieuwe partner gevonden.")
+    # When, as the histories say it: local time in words.
+    moved_at = PhaseTransition.objects.filter(partnership=partnership).latest("moved_at").moved_at
+    assert f">{moment(moved_at)}</time>" in timeline
 
 
 def test_a_forward_move_with_an_incomplete_checklist_is_marked(world, partnership):

@@ -7,16 +7,18 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.scoping import scope_for
-from core.history import history_entries
+from core.history import moment
 from partnerships.querysets import can_edit_partnership
 from partnerships.views.common import load_partnership
 
 from .. import selection, workflow
 from ..forms import ConditionsForm, ReviewForm, SendBackForm, StartForm, ThemeForm
+from ..history import assessment_history, last_saved
 from ..models import (
     Answer,
     AnswerOption,
@@ -28,24 +30,75 @@ from ..models import (
 from ..querysets import can_review_assessment, get_assessment_for_user
 from ..scoring import score, specs_for_version
 
-CONCURRENT_MESSAGE = _(
-    "Iemand anders heeft deze afweging intussen opgeslagen. Uw wijzigingen zijn niet "
-    "opgeslagen; hieronder staan ze nog. Open de pagina opnieuw om de nieuwste versie te zien."
-)
+
+def stale_message(assessment, stored: list[str]) -> str:
+    """The refusal of a save made from an out-of-date page: who saved when,
+    and ``stored``: what is stored now where it differs from what was typed."""
+    name, when = last_saved(assessment)
+    if when is None or not name:
+        parts = [_("Iemand anders heeft deze afweging intussen opgeslagen.")]
+    else:
+        parts = [
+            _("%(name)s heeft deze afweging intussen opgeslagen, op %(moment)s.")
+            % {"name": name, "moment": moment(when)}
+        ]
+    parts.append(_("Uw wijzigingen zijn niet opgeslagen; hieronder staan ze nog."))
+    if stored:
+        parts.append(
+            _("Nu opgeslagen, anders dan wat u typte: %(stored)s.") % {"stored": "; ".join(stored)}
+        )
+    parts.append(
+        _("Kopieer wat u wilt bewaren en open de pagina opnieuw om de nieuwste versie te zien.")
+    )
+    return " ".join(parts)
 
 
-def _saved(form, save) -> bool:
+def _short(text: str) -> str:
+    return Truncator(text).chars(200)
+
+
+def _saved(form, save, stored=lambda: []) -> bool:
     """Run ``save``; someone else's save in between, or a refusal, becomes the
-    form's error instead (the view answers 409 and keeps the input)."""
+    form's error instead (the view answers 409 and keeps the input).
+    ``stored()``: what is stored now where it differs from the form."""
     try:
         save()
     except workflow.ConcurrentEditError:
-        form.add_error(None, CONCURRENT_MESSAGE)
+        form.add_error(None, stale_message(form.assessment, stored()))
     except ValidationError as error:
         form.add_error(None, error)
     else:
         return True
     return False
+
+
+def _stored_answers(assessment, questions, form, theme) -> list[str]:
+    """The answers, explanations and notes of the theme's page as stored now,
+    where they differ from what ``form`` holds."""
+    stored = {
+        a.question_id: a
+        for a in assessment.answers.filter(question__in=questions).select_related("option")
+    }
+    typed_options, typed_explanations = form.answers(), form.explanations()
+    lines = []
+    for question in questions:
+        answer = stored.get(question.pk)
+        option_id = answer.option_id if answer else None
+        explanation = answer.explanation if answer else ""
+        if option_id == typed_options.get(question.pk) and explanation == (
+            typed_explanations.get(question.pk, "")
+        ):
+            continue
+        label = str(answer.option) if answer and answer.option else "—"
+        line = f"{question.code}: {label}"
+        if explanation:
+            line += f" ({_short(explanation)})"
+        lines.append(line)
+    note = assessment.theme_notes.filter(theme=theme).first()
+    notes = note.notes if note else ""
+    if notes != form.cleaned_data.get("notes", "").strip():
+        lines.append(_("gespreksnotities: %(notes)s") % {"notes": _short(notes) if notes else "—"})
+    return lines
 
 
 def _themes(assessment):
@@ -141,7 +194,7 @@ def detail(request, pk):
                 .select_related("author", "reviewer")
                 .order_by("-created_at", "-pk")
             ),
-            "history": history_entries(assessment),
+            "history": assessment_history(assessment),
             "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
             "can_edit": can_edit,
             "can_correct": assessment.is_final and can_edit_partnership(user, partnership),
@@ -181,6 +234,7 @@ def theme(request, pk, code):
         if not can_edit:
             raise PermissionDenied
         if form.is_valid():
+            form.assessment = assessment
             saved = _saved(
                 form,
                 lambda: workflow.save_answers(
@@ -191,6 +245,7 @@ def theme(request, pk, code):
                     {current.pk: form.cleaned_data["notes"].strip()},
                     user=request.user,
                 ),
+                lambda: _stored_answers(assessment, questions, form, current),
             )
             if not saved:
                 status = 409
@@ -241,6 +296,7 @@ def outcome(request, pk):
             request.POST or None, initial={"conditions": initial, "revision": assessment.revision}
         )
     if request.method == "POST" and form.is_valid():
+        form.assessment = assessment
         saved = _saved(
             form,
             lambda: workflow.save_conditions(
@@ -248,6 +304,14 @@ def outcome(request, pk):
                 form.cleaned_data["revision"],
                 form.cleaned_data["conditions"],
                 user=request.user,
+            ),
+            lambda: (
+                [
+                    _("voorwaarden: %(text)s")
+                    % {"text": _short(assessment.conditions) if assessment.conditions else "—"}
+                ]
+                if assessment.conditions != form.cleaned_data["conditions"].strip()
+                else []
             ),
         )
         if not saved:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
-from core.forms import DateField, FilterForm
+from core.forms import DateField, FilterForm, ModelMultipleChoiceField
 from regions.models import Municipality
 
 from ..models import ContributionType, HealthTheme, OrganisationalForm, Partnership, Phase, Status
@@ -25,7 +25,11 @@ class PartnershipForm(VersionedModelForm):
             "planned_end_date",
             "status",
         ]
-        field_classes = {"start_date": DateField, "planned_end_date": DateField}
+        field_classes = {
+            "start_date": DateField,
+            "planned_end_date": DateField,
+            "participating_municipalities": ModelMultipleChoiceField,
+        }
         widgets = {
             "societal_goal": forms.Textarea(attrs={"rows": 3}),
             "regie_notes": forms.Textarea(attrs={"rows": 3}),

@@ -83,14 +83,15 @@ def fill_to_the_limits(assessment) -> int:
             value = text_of(_limit(type(record), name))
             type(record).objects.filter(pk=record.pk).update(**{name: value})
             texts += len(value)
-    # Written past the models' save(), which refuses changes to a finalised
-    # assessment: this is a measurement that is rolled back, not a change.
+    # Written past the models' save (which refuses changes to a finalised
+    # assessment, as the largest one usually is): this runs inside a
+    # transaction that is rolled back.
     explanation = text_of(_limit(Answer, "explanation"))
-    questions = Question.objects.filter(theme__version=assessment.version).prefetch_related(
-        "options"
+    questions = list(
+        Question.objects.filter(theme__version=assessment.version).prefetch_related("options")
     )
     answered = set(assessment.answers.values_list("question_id", flat=True))
-    Answer.objects.filter(assessment=assessment).update(explanation=explanation)
+    assessment.answers.update(explanation=explanation)
     Answer.objects.bulk_create(
         Answer(
             assessment=assessment,
@@ -105,7 +106,7 @@ def fill_to_the_limits(assessment) -> int:
     notes = text_of(_limit(ThemeNote, "notes"))
     themes = list(assessment.version.themes.all())
     noted = set(assessment.theme_notes.values_list("theme_id", flat=True))
-    ThemeNote.objects.filter(assessment=assessment).update(notes=notes)
+    assessment.theme_notes.update(notes=notes)
     ThemeNote.objects.bulk_create(
         ThemeNote(assessment=assessment, theme=theme, notes=notes)
         for theme in themes
