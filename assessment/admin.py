@@ -12,9 +12,9 @@ from .models import (
     OutcomeBand,
     Question,
     Questionnaire,
+    QuestionnaireTheme,
     QuestionnaireVersion,
     ReportDownload,
-    Theme,
 )
 from .versions import copy_version, publish
 
@@ -37,7 +37,7 @@ class ReadOnlyWhenPublished:
 
 
 class ThemeInline(admin.TabularInline):
-    model = Theme
+    model = QuestionnaireTheme
     extra = 0
     fields = ("code", "title", "weight", "is_knockout", "order")
     show_change_link = True
@@ -109,7 +109,7 @@ class QuestionInline(admin.StackedInline):
     show_change_link = True
 
 
-@admin.register(Theme)
+@admin.register(QuestionnaireTheme)
 class ThemeAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
     formfield_overrides = DECIMALS_AS_TYPED
     list_display = ("__str__", "version", "weight", "is_knockout")

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from accounts.scoping import regional_outcomes
+from .models import Assessment
 
 
 @dataclass
@@ -22,5 +22,5 @@ def regional_memory(user, organisation) -> list[RegionalOutcome]:
             a.finalised_at,
             a.outcome_label(),
         )
-        for a in regional_outcomes(user, organisation)
+        for a in Assessment.objects.regional_outcomes(user, organisation)
     ]

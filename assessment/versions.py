@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from .models import AnswerOption, OutcomeBand, Question, QuestionnaireVersion, Theme
+from .models import AnswerOption, OutcomeBand, Question, QuestionnaireTheme, QuestionnaireVersion
 
 
 @transaction.atomic
@@ -21,7 +21,7 @@ def copy_version(version: QuestionnaireVersion) -> QuestionnaireVersion:
         notes=f"Kopie van versie {version.number}.",
     )
     for theme in version.themes.prefetch_related("questions__options"):
-        theme_copy = Theme.objects.create(
+        theme_copy = QuestionnaireTheme.objects.create(
             version=draft,
             code=theme.code,
             title=theme.title,

@@ -194,7 +194,7 @@ class FilterForm(forms.Form):
     fields named in ``municipality_fields``), a period, Bootstrap's classes.
 
     The period means: active at some time between ``start`` and ``end``
-    (``dashboard.summary.filter_partnerships``)."""
+    (``partnerships.filters.active_in_period``)."""
 
     municipality_fields: tuple[str, ...] = ("municipality",)
 

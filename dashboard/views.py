@@ -9,7 +9,7 @@ from accounts.scoping import scope_for
 from core import cache
 from core.pdf import render_pdf
 
-from . import data
+from . import figures
 
 
 def _heading(user):
@@ -24,14 +24,14 @@ def _heading(user):
 @require_GET
 def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
-    form = data.filter_form(request.user, request.GET)
+    form = figures.filter_form(request.user, request.GET)
     return render(
         request,
         "dashboard/dashboard.html",
         {
             "form": form,
             "municipalities": form.fields["municipality"].queryset,
-            "figures": data.figures_html(request.user, request.GET, form),
+            "figures": figures.figures_html(request.user, request.GET, form),
             "filter_query": request.GET.urlencode(),
             "heading": _heading(request.user),
         },
@@ -46,11 +46,11 @@ def dashboard_pdf(request):
     user = request.user
     # For the college or the GGD board: in Dutch, whatever the interface language.
     with translation.override("nl"):
-        form = data.filter_form(user, request.GET)
+        form = figures.filter_form(user, request.GET)
         # The same figures as the page, and the name of the person who made it.
         pdf = cache.cached_file(
             "dashboard-pdf",
-            lambda: [*data.figures_parts(user, form), user.pk, user.get_full_name()],
+            lambda: [*figures.figures_parts(user, form), user.pk, user.get_full_name()],
             lambda: _overview_pdf(request, today, form),
         )
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -64,7 +64,7 @@ def _overview_pdf(request, today, form) -> bytes:
     _html, pdf = render_pdf(
         "dashboard/overview_pdf.html",
         {
-            "dashboard": data.build(request.user, request.GET, form),
+            "dashboard": figures.build(request.user, request.GET, form),
             "heading": _heading(request.user),
             "today": today,
             "user": request.user,

@@ -27,6 +27,7 @@ from partnerships.models import (
     ContributionType,
     Goal,
     GoalLevel,
+    HealthTheme,
     Indicator,
     Measurement,
     OrganisationalForm,
@@ -36,7 +37,6 @@ from partnerships.models import (
     Partnership,
     Phase,
     Status,
-    Theme,
 )
 from regions.models import Municipality, Region
 
@@ -161,7 +161,7 @@ def load(stdout=None) -> None:
         by_region.setdefault(region_id, []).append(pk)
     say(f"organisaties {ORGANISATIONS}\n")
 
-    themes = list(Theme.objects.all())
+    themes = list(HealthTheme.objects.all())
     phases = list(Phase.objects.order_by("number"))
     partnerships = Partnership.objects.bulk_create(
         (

@@ -21,6 +21,7 @@ from partnerships.models import (
     ContributionType,
     Goal,
     GoalLevel,
+    HealthTheme,
     Indicator,
     Measurement,
     Motive,
@@ -35,7 +36,6 @@ from partnerships.models import (
     PhaseTransition,
     RegieHolder,
     Status,
-    Theme,
 )
 from regions.models import Municipality
 
@@ -621,7 +621,7 @@ def load_partnerships() -> list[Partnership]:
         region_code = municipality.region.code
         partnership = Partnership.objects.create(
             name=spec["name"],
-            theme=Theme.objects.get_or_create(name=spec["theme"])[0],
+            theme=HealthTheme.objects.get_or_create(name=spec["theme"])[0],
             lead_municipality=municipality,
             societal_goal=spec["societal_goal"],
             function=spec["function"],

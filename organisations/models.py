@@ -15,6 +15,8 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionField
 
+from .querysets import OrganisationQuerySet
+
 KVK_VALIDATOR = RegexValidator(r"^\d{8}$", _("Een KvK-nummer bestaat uit precies 8 cijfers."))
 POSTCODE_VALIDATOR = RegexValidator(
     r"^[1-9]\d{3} ?[A-Za-z]{2}$", _("Vul een Nederlandse postcode in, zoals 8011 AB.")
@@ -64,6 +66,7 @@ class Organisation(models.Model):
 
     version = VersionField()  # of its edit form (core.concurrency)
 
+    objects = OrganisationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:

@@ -3,40 +3,27 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from accounts.scoping import (
-    can_edit_organisations,
-    get_organisation_for_user,
-    visible_organisations,
-    visible_partnerships,
-)
 from core.concurrency import save_if_current
 from core.history import history_entries
-from partnerships.models import Participation
 
 from .forms import ContactFormSet, OrganisationFilterForm, OrganisationForm
 from .models import Organisation
+from .querysets import can_edit_organisations, get_organisation_for_user
 
 PAGE_SIZE = 25
 
 
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
-    # Counted as the organisation's page lists them: partnerships the user may open.
-    queryset = visible_organisations(request.user).annotate(
-        partnership_count=Count(
-            "participations__partnership",
-            filter=Q(
-                participations__partnership__in=visible_partnerships(request.user).values("pk")
-            ),
-            distinct=True,
-        )
-    )
+    # Each row's number of partnerships comes from the partnerships app
+    # (its template filter ``with_partnership_counts``).
+    queryset = Organisation.objects.visible_to(request.user)
     if form.is_valid():
         if q := form.cleaned_data["q"].strip():
             queryset = queryset.filter(
@@ -60,14 +47,9 @@ def organisation_list(request):
 
 
 def organisation_detail(request, pk):
-    from assessment.context import regional_memory
-
     organisation = get_organisation_for_user(request.user, pk)
     participations = (
-        Participation.objects.filter(
-            organisation=organisation,
-            partnership__in=visible_partnerships(request.user).values("pk"),
-        )
+        organisation.participations.visible_to(request.user)
         .select_related("partnership__phase", "partnership__lead_municipality")
         .order_by("partnership__name")
     )
@@ -78,7 +60,6 @@ def organisation_detail(request, pk):
             "organisation": organisation,
             "contacts": organisation.contacts.all(),
             "participations": participations,
-            "regional_memory": regional_memory(request.user, organisation),
             "can_edit": can_edit_organisations(request.user),
             "history": history_entries(organisation),
         },

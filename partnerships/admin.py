@@ -20,6 +20,7 @@ from .models import (
     ChecklistTick,
     Contribution,
     Goal,
+    HealthTheme,
     Indicator,
     Measurement,
     Participation,
@@ -27,13 +28,12 @@ from .models import (
     Phase,
     PhaseNote,
     PhaseTransition,
-    Theme,
 )
 
 # --- Reference data ------------------------------------------------------------------
 
 
-@admin.register(Theme)
+@admin.register(HealthTheme)
 class ThemeAdmin(SimpleHistoryAdmin):
     list_display = ("name", "is_active")
     list_editable = ("is_active",)

@@ -1,12 +1,11 @@
 """URLs of the partnerships app. Each view module under ``views/`` lists its
 own ``urlpatterns``; this file joins them under one namespace."""
 
-from .views import activities, agreements, exports, goals, participants, partnerships, phases
+from .views import activities, agreements, goals, participants, partnerships, phases
 
 app_name = "partnerships"
 
 urlpatterns = [
-    *exports.urlpatterns,
     *partnerships.urlpatterns,
     *participants.urlpatterns,
     *goals.urlpatterns,

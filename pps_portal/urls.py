@@ -25,9 +25,9 @@ urlpatterns = [
     path("gezondheid/", health, name="health"),
     path("sessie/", session_check, name="session_check"),
     path("", include("accounts.urls")),
-    path("", include("regions.urls")),
+    path("", include("accounts.region_pages")),
     path("", include("partnerships.urls")),
     path("", include("organisations.urls")),
     path("", include("assessment.urls")),
-    path("dashboard/", include("dashboard.urls")),
+    path("", include("dashboard.urls")),
 ]

@@ -7,6 +7,21 @@ from unittest import mock
 
 from django.core.management import call_command
 
+# Models renamed since the data migrations were written: their code asks for
+# the names of its time.
+RENAMED = {("partnerships", "theme"): "HealthTheme", ("assessment", "theme"): "QuestionnaireTheme"}
+
+
+class _AppsAsAtMigration:
+    """The app registry, answering the data migrations' old model names."""
+
+    def __init__(self, apps):
+        self.apps = apps
+
+    def get_model(self, app_label, model_name):
+        name = RENAMED.get((app_label, model_name.lower()), model_name)
+        return self.apps.get_model(app_label, name)
+
 
 def ensure_reference_data():
     """The data migrations' content (phases, themes, the questionnaire). A
@@ -20,11 +35,11 @@ def ensure_reference_data():
 
     if not Phase.objects.exists():
         importlib.import_module("partnerships.migrations.0002_seed_reference_data").install(
-            apps, None
+            _AppsAsAtMigration(apps), None
         )
     if not Questionnaire.objects.exists():
         importlib.import_module("assessment.migrations.0002_default_afwegingskader").install(
-            apps, None
+            _AppsAsAtMigration(apps), None
         )
 
 

@@ -103,7 +103,7 @@ def phase(number: int) -> pm.Phase:
 
 class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = pm.Theme
+        model = pm.HealthTheme
         django_get_or_create = ("name",)
 
     name = "Gezond gewicht"

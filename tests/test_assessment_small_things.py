@@ -78,7 +78,7 @@ def test_waiting_time_is_said_in_words(world, assessment, days, queue_text, dash
         submitted_at=timezone.now() - timedelta(days=days, hours=1)
     )
     client = world.client_for(world.coordinator)
-    queue = client.get(reverse("assessment:review_queue")).content.decode()
+    queue = client.get(reverse("assessment:list")).content.decode()
     assert f"<td>{queue_text}</td>" in queue
     dashboard = client.get(reverse("home")).content.decode()
     assert dashboard_text in dashboard

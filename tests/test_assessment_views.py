@@ -186,7 +186,7 @@ def test_review_by_the_regions_coordinator_only(world, assessment):
     officer.post(reverse("assessment:submit", args=[assessment.pk]))
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.IN_REVIEW
-    queue = world.client_for(world.coordinator).get(reverse("assessment:review_queue"))
+    queue = world.client_for(world.coordinator).get(reverse("assessment:list"))
     assert assessment in queue.context["assessments"]
     assert officer.post(reverse("assessment:finalise", args=[assessment.pk])).status_code == 403
     assert (
@@ -337,7 +337,7 @@ def test_partnership_page_warns_about_private_partners_without_final_assessment(
 def test_the_queue_comes_in_pages_and_says_what_it_shows(world, partnership, monkeypatch):
     from assessment.views import assessments as views
 
-    monkeypatch.setattr(views, "QUEUE_PAGE_SIZE", 1)
+    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 1)
     waiting = []
     for name in ["Eerste BV", "Tweede BV"]:
         participation = ParticipationFactory(
@@ -348,7 +348,7 @@ def test_the_queue_comes_in_pages_and_says_what_it_shows(world, partnership, mon
         workflow.submit(assessment, world.officer)
         waiting.append(assessment)
     client = world.client_for(world.coordinator)
-    url = reverse("assessment:review_queue")
+    url = reverse("assessment:list")
     first, second = client.get(url), client.get(url, {"pagina": 2})
     assert first.context["assessments"] + second.context["assessments"] == waiting
     assert "Pagina 1 van 2" in first.content.decode()

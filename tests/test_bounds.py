@@ -123,8 +123,8 @@ def test_the_pdf_advice_of_the_largest_allowed_assessment_stays_short(world, par
 
     from pypdf import PdfReader
 
-    from assessment.management.commands.benchmark_pdf import fill_to_the_limits, portal_pdf
     from assessment.models import Answer
+    from demo.management.commands.benchmark_pdf import fill_to_the_limits, portal_pdf
 
     assessment = workflow.start(ParticipationFactory(partnership=partnership), world.officer)
     characters = fill_to_the_limits(assessment)

@@ -17,7 +17,7 @@ from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
-from partnerships.models import Status, Theme
+from partnerships.models import HealthTheme, Status
 from tests.caches import RUN_PREFIX, require_redis
 from tests.demo_helpers import ensure_reference_data
 from tests.factories import OrganisationFactory, ParticipationFactory, PartnershipFactory
@@ -99,13 +99,13 @@ def test_the_figures_one_process_cached_serve_another(world, partnerships, share
     def no_counting(*args, **kwargs):
         raise AssertionError("the figures come from the shared cache")
 
-    from dashboard import data
+    from dashboard import figures
 
-    original, data.build = data.build, no_counting
+    original, figures.build = figures.build, no_counting
     try:
         assert shown_total(client_for(world.coordinator).get("/")) == 2
     finally:
-        data.build = original
+        figures.build = original
 
 
 def test_a_change_by_another_process_shows_on_the_next_dashboard(world, partnerships, shared_redis):
@@ -128,11 +128,11 @@ def test_a_renamed_theme_by_another_process_shows_on_the_next_dashboard(
     world, partnerships, shared_redis
 ):
     client = client_for(world.coordinator)
-    theme = Theme.objects.get(pk=partnerships.theme_id)
+    theme = HealthTheme.objects.get(pk=partnerships.theme_id)
     assert theme.name in client.get("/").content.decode()
 
     def rename():
-        renamed = Theme.objects.get(pk=theme.pk)
+        renamed = HealthTheme.objects.get(pk=theme.pk)
         renamed.name = "Samen gezond (nieuw)"
         renamed.save()
 
@@ -148,7 +148,7 @@ def export_names(response) -> dict[str, list[str]]:
 
 def test_a_change_by_another_process_shows_in_the_next_export(world, partnerships, shared_redis):
     client = client_for(world.coordinator)
-    url = reverse("partnerships:export_csv")
+    url = reverse("dashboard:export_csv")
     assert "Bakkerij" in export_names(client.get(url))["Zwolle Gezond"]
     assert shared_redis("files:*"), "the export is in Redis"
 

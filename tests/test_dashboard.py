@@ -174,7 +174,7 @@ def test_dashboard_queries_do_not_grow_with_the_data(world, region_data):
 
 def test_csv_export_holds_the_filtered_list(world, region_data):
     response = world.client_for(world.coordinator).get(
-        reverse("partnerships:export_csv"), {"municipality": world.municipality.pk}
+        reverse("dashboard:export_csv"), {"municipality": world.municipality.pk}
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Naam", "Trekkende gemeente", "GGD-regio"]
@@ -185,7 +185,7 @@ def test_csv_export_is_written_as_dutch_people_read_it(world, region_data):
     client = world.client_for(world.coordinator)
     rows = list(
         csv.reader(
-            io.StringIO(client.get(reverse("partnerships:export_csv")).content.decode("utf-8-sig")),
+            io.StringIO(client.get(reverse("dashboard:export_csv")).content.decode("utf-8-sig")),
             delimiter=";",
         )
     )
@@ -193,12 +193,12 @@ def test_csv_export_is_written_as_dutch_people_read_it(world, region_data):
     assert zwolle_b["Startdatum"] == "01-01-2026"  # as the portal shows and reads dates
     # In English, the headers too.
     client.cookies.load({"django_language": "en"})
-    english = client.get(reverse("partnerships:export_csv")).content.decode("utf-8-sig")
+    english = client.get(reverse("dashboard:export_csv")).content.decode("utf-8-sig")
     assert english.splitlines()[0].startswith("Name;Lead municipality;")
 
 
 def test_excel_export_has_proper_column_types(world, region_data):
-    response = world.client_for(world.coordinator).get(reverse("partnerships:export_xlsx"))
+    response = world.client_for(world.coordinator).get(reverse("dashboard:export_xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
     rows = {
@@ -219,13 +219,13 @@ def test_excel_export_has_proper_column_types(world, region_data):
 
 def test_exports_costs_do_not_grow_per_partnership(world, region_data):
     client = world.client_for(world.coordinator)
-    client.get(reverse("partnerships:export_csv"))
+    client.get(reverse("dashboard:export_csv"))
     with CaptureQueriesContext(connection) as small:
-        client.get(reverse("partnerships:export_csv"))
+        client.get(reverse("dashboard:export_csv"))
     for _index in range(20):
         ParticipationFactory(partnership=PartnershipFactory(lead_municipality=world.municipality))
     with CaptureQueriesContext(connection) as large:
-        client.get(reverse("partnerships:export_csv"))
+        client.get(reverse("dashboard:export_csv"))
     assert len(large) == len(small)
 
 
@@ -241,7 +241,7 @@ def test_pdf_overview_holds_the_same_numbers(world, region_data):
 
 
 @pytest.mark.parametrize(
-    "url_name", ["home", "dashboard:pdf", "partnerships:export_csv", "partnerships:export_xlsx"]
+    "url_name", ["home", "dashboard:pdf", "dashboard:export_csv", "dashboard:export_xlsx"]
 )
 def test_anonymous_is_sent_to_login(client, db, url_name):
     assert client.get(reverse(url_name)).status_code == 302
@@ -304,7 +304,7 @@ def test_export_lists_partners_and_the_outcomes_of_their_final_assessments(world
     answer_all(assessment, overrides={"A1": "Ja"})
     workflow.submit(assessment, world.officer)
     workflow.finalise(assessment, world.coordinator)
-    response = world.client_for(world.officer).get(reverse("partnerships:export_csv"))
+    response = world.client_for(world.officer).get(reverse("dashboard:export_csv"))
     rows = {
         row[0]: row
         for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
@@ -377,13 +377,11 @@ def test_exports_keep_names_that_look_like_formulas_as_text(world, region_data):
     PartnershipFactory(name='=HYPERLINK("http://x")', lead_municipality=world.municipality)
     client = world.client_for(world.coordinator)
     rows = csv.reader(
-        io.StringIO(client.get(reverse("partnerships:export_csv")).content.decode("utf-8-sig")),
+        io.StringIO(client.get(reverse("dashboard:export_csv")).content.decode("utf-8-sig")),
         delimiter=";",
     )
     assert '\'=HYPERLINK("http://x")' in [row[0] for row in rows]
-    sheet = load_workbook(
-        io.BytesIO(client.get(reverse("partnerships:export_xlsx")).content)
-    ).active
+    sheet = load_workbook(io.BytesIO(client.get(reverse("dashboard:export_xlsx")).content)).active
     cell = next(c for c in sheet["A"] if str(c.value).startswith("=HYPERLINK"))
     assert cell.data_type == "s"
 
@@ -395,7 +393,7 @@ def test_exports_leave_withdrawn_partners_out_as_the_list_does(world, region_dat
         organisation__name="Teruggetrokken BV",
         status=ParticipationStatus.WITHDRAWN,
     )
-    response = world.client_for(world.coordinator).get(reverse("partnerships:export_csv"))
+    response = world.client_for(world.coordinator).get(reverse("dashboard:export_csv"))
     rows = {
         row[0]: row
         for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
@@ -459,7 +457,7 @@ def test_the_spreadsheet_holds_the_numbers_of_the_screen(world, region_data):
     params = {"start": "2026-01-01"}
     dashboard = client.get(reverse("home"), params).context["dashboard"]
     sheet = load_workbook(
-        io.BytesIO(client.get(reverse("partnerships:export_xlsx"), params).content)
+        io.BytesIO(client.get(reverse("dashboard:export_xlsx"), params).content)
     ).active
     header = [cell.value for cell in sheet[1]]
     rows = [

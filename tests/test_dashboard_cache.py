@@ -15,9 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
-from accounts.scoping import visible_partnerships
-from dashboard import data
-from partnerships.models import Partnership, Status, Theme
+from dashboard import figures
+from partnerships.models import HealthTheme, Partnership, Status
 from partnerships.revision import state_of, touch_partnerships
 from regions.models import Municipality
 from tests.demo_helpers import load_demo
@@ -50,7 +49,7 @@ def ended_shown(response) -> int:
 
 def counted_total(username, params=None) -> int:
     """The same figure computed afresh, bypassing the cache."""
-    return data.build(User.objects.get(username=username), params or {}).total
+    return figures.build(User.objects.get(username=username), params or {}).total
 
 
 def partnership_queries(queries) -> list[str]:
@@ -131,7 +130,9 @@ def test_each_language_gets_its_own_figures(demo):
 
 
 def ijsselland_state() -> str:
-    return state_of(visible_partnerships(User.objects.get(username="coordinator.ijsselland")))
+    return state_of(
+        Partnership.objects.visible_to(User.objects.get(username="coordinator.ijsselland"))
+    )
 
 
 def test_load_demo_makes_cached_figures_stale(demo, settings):
@@ -144,7 +145,7 @@ def test_a_renamed_theme_shows_at_once(demo):
     """Names of reference data are in the figures too: a change to them
     raises every partnership's revision, in the same transaction."""
     client = client_for("coordinator.ijsselland")
-    theme = Theme.objects.filter(partnerships__lead_municipality__name="Zwolle").first()
+    theme = HealthTheme.objects.filter(partnerships__lead_municipality__name="Zwolle").first()
     assert theme.name in client.get(reverse("home")).content.decode()
     with transaction.atomic():
         theme.name = "Gezond in de wijk (hernoemd)"
@@ -154,13 +155,13 @@ def test_a_renamed_theme_shows_at_once(demo):
 
 def test_logging_in_does_not_make_the_figures_stale(demo):
     zwolle = User.objects.get(username="medewerker.zwolle")
-    before = state_of(visible_partnerships(zwolle))
+    before = state_of(Partnership.objects.visible_to(zwolle))
     client = Client()
     response = client.post(
         reverse("login"), {"username": "medewerker.zwolle", "password": "pps-demo-2026"}
     )
     assert response.status_code == 302, "logged in"
-    assert state_of(visible_partnerships(zwolle)) == before
+    assert state_of(Partnership.objects.visible_to(zwolle)) == before
 
 
 def test_a_change_that_commits_late_still_changes_the_state(demo):

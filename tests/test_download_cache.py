@@ -57,11 +57,11 @@ def csv_rows(response) -> dict[str, list[str]]:
 
 
 def test_the_csv_is_made_once_and_a_change_shows_in_the_next(world, partnerships, monkeypatch):
-    from partnerships.views import exports
+    from dashboard import exports
 
     made = Spy(monkeypatch, exports, "export_rows")
     client = world.client_for(world.coordinator)
-    url = reverse("partnerships:export_csv")
+    url = reverse("dashboard:export_csv")
     first = client.get(url)
     assert client.get(url).content == first.content
     assert made.calls == 1, "the second download comes from the cache"
@@ -76,11 +76,11 @@ def test_the_csv_is_made_once_and_a_change_shows_in_the_next(world, partnerships
 
 
 def test_another_regions_change_leaves_the_export_cached(world, partnerships, monkeypatch):
-    from partnerships.views import exports
+    from dashboard import exports
 
     made = Spy(monkeypatch, exports, "export_rows")
     client = world.client_for(world.coordinator)
-    url = reverse("partnerships:export_csv")
+    url = reverse("dashboard:export_csv")
     client.get(url)
     ParticipationFactory(partnership=partnerships["tilburg"])
     partnerships["tilburg"].delete()
@@ -91,7 +91,7 @@ def test_another_regions_change_leaves_the_export_cached(world, partnerships, mo
 @pytest.mark.parametrize("change", ["created", "deleted", "moved out of the region"])
 def test_joining_or_leaving_the_set_shows_in_the_next_export(world, partnerships, change):
     client = world.client_for(world.coordinator)
-    url = reverse("partnerships:export_xlsx")
+    url = reverse("dashboard:export_xlsx")
     client.get(url)
     if change == "created":
         PartnershipFactory(name="Kampen Fit", lead_municipality=world.municipality_same_region)
@@ -109,7 +109,7 @@ def test_joining_or_leaving_the_set_shows_in_the_next_export(world, partnerships
 
 
 def test_scopes_and_filters_get_their_own_files(world, partnerships):
-    url = reverse("partnerships:export_csv")
+    url = reverse("dashboard:export_csv")
     assert set(csv_rows(world.client_for(world.coordinator).get(url))) == {"Zwolle Gezond"}
     other = world.client_for(world.coordinator_other_region)
     assert set(csv_rows(other.get(url))) == {"Tilburg Beweegt"}

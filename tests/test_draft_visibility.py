@@ -143,10 +143,10 @@ def test_a_correction_in_concept_stays_hidden_on_the_finalised_page(world, share
 def test_the_assessments_list_shows_a_participating_gemeente_no_drafts(world, shared):
     client = world.client_for(world.officer_same_region)
     for status in ("", *AssessmentStatus.values):
-        response = client.get(reverse("assessment:review_queue"), {"status": status})
+        response = client.get(reverse("assessment:list"), {"status": status})
         listed = set(response.context["assessments"])
         assert shared["concept"] not in listed and shared["in_review"] not in listed
-    final = client.get(reverse("assessment:review_queue"), {"status": AssessmentStatus.FINAL})
+    final = client.get(reverse("assessment:list"), {"status": AssessmentStatus.FINAL})
     assert shared["final"] in final.context["assessments"]
 
 

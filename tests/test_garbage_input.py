@@ -123,9 +123,9 @@ def test_filters_answer_garbage_without_a_500(world, records, value):
     for url in (
         reverse("home"),
         reverse("partnerships:list"),
-        reverse("partnerships:export_csv"),
-        reverse("partnerships:export_xlsx"),
-        reverse("assessment:review_queue"),
+        reverse("dashboard:export_csv"),
+        reverse("dashboard:export_xlsx"),
+        reverse("assessment:list"),
         reverse("organisations:list"),
     ):
         params = {

@@ -161,7 +161,7 @@ def test_a_renamed_partner_shows_at_once_in_the_cached_export(world, quiet):
     """The cache counter still goes up for a shared record the export shows,
     without it counting as activity."""
     client = world.client_for(world.coordinator)
-    url = reverse("partnerships:export_csv")
+    url = reverse("dashboard:export_csv")
     assert "Bakkerij Brood & Co" in client.get(url).content.decode("utf-8-sig")
     _rename_organisation(quiet)
     assert "Bakkerij Zuid" in client.get(url).content.decode("utf-8-sig")

@@ -48,9 +48,9 @@ def pages() -> dict[str, str]:
         "partnership": partnership.get_absolute_url(),
         "assessment": assessment.get_absolute_url(),
         "outcome": reverse("assessment:outcome", args=[assessment.pk]),
-        "review queue": reverse("assessment:review_queue"),
-        "export CSV": reverse("partnerships:export_csv"),
-        "export Excel": reverse("partnerships:export_xlsx"),
+        "review queue": reverse("assessment:list"),
+        "export CSV": reverse("dashboard:export_csv"),
+        "export Excel": reverse("dashboard:export_xlsx"),
         "PDF overview": reverse("dashboard:pdf"),
         "PDF advice": reverse("assessment:report_pdf", args=[assessment.pk]),
     }

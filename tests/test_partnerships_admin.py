@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from partnerships import phases as phase_rules
-from partnerships.models import ChecklistItem, Phase, PhaseTransition, Theme
+from partnerships.models import ChecklistItem, HealthTheme, Phase, PhaseTransition
 from tests.factories import (
     ActivityFactory,
     AgreementFactory,
@@ -40,7 +40,7 @@ def admin_client(world):
 
 
 MODELS = [
-    "theme",
+    "healththeme",
     "phase",
     "checklistitem",
     "partnership",
@@ -104,22 +104,24 @@ def test_phase_change_page_has_the_checklist_inline(admin_client, db):
 
 
 def test_theme_admin_lists_and_edits_in_place(admin_client, db):
-    response = admin_client.get(reverse("admin:partnerships_theme_changelist"))
+    response = admin_client.get(reverse("admin:partnerships_healththeme_changelist"))
     assert response.status_code == 200
     assert "form-0-is_active" in response.content.decode()  # list_editable
-    theme = Theme.objects.get(name="Alcohol")
+    theme = HealthTheme.objects.get(name="Alcohol")
     assert (
-        admin_client.get(reverse("admin:partnerships_theme_change", args=[theme.pk])).status_code
+        admin_client.get(
+            reverse("admin:partnerships_healththeme_change", args=[theme.pk])
+        ).status_code
         == 200
     )
 
 
 def test_beheerder_adds_a_theme(admin_client, world):
     response = admin_client.post(
-        reverse("admin:partnerships_theme_add"), {"name": "Gezonde school", "is_active": "on"}
+        reverse("admin:partnerships_healththeme_add"), {"name": "Gezonde school", "is_active": "on"}
     )
     assert response.status_code == 302
-    theme = Theme.objects.get(name="Gezonde school")
+    theme = HealthTheme.objects.get(name="Gezonde school")
     assert theme.is_active
     assert theme.history.get().history_user == world.administrator
 
@@ -244,7 +246,7 @@ def test_officers_and_coordinators_cannot_reach_the_admin(world, persona):
         reverse("admin:index"),
         reverse("admin:partnerships_phase_changelist"),
         reverse("admin:partnerships_phase_change", args=[first.pk]),
-        reverse("admin:partnerships_theme_changelist"),
+        reverse("admin:partnerships_healththeme_changelist"),
     ):
         response = client.get(url)
         assert response.status_code == 302, url

@@ -270,7 +270,7 @@ def test_html_preview_shows_the_same_document_without_logging(world, final_asses
 
 
 def test_benchmark_uses_a_throwaway_assessment_and_leaves_nothing_behind(db, monkeypatch):
-    from assessment.management.commands import benchmark_pdf
+    from demo.management.commands import benchmark_pdf
 
     monkeypatch.setattr("core.pdf.html_to_pdf", lambda html: b"%PDF-fake")
     monkeypatch.setattr(benchmark_pdf, "weasyprint_pdf", lambda html: b"%PDF-fake")

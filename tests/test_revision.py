@@ -7,10 +7,9 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from accounts.scoping import visible_partnerships
 from assessment import workflow
 from partnerships import phases as phase_rules
-from partnerships.models import ChecklistTick, Partnership, Theme
+from partnerships.models import ChecklistTick, HealthTheme, Partnership
 from partnerships.revision import state_of
 from regions.models import Municipality, Region
 from tests.assessment_helpers import answer_all
@@ -84,7 +83,7 @@ CHANGES = {
     "a gemeente joins": lambda p, w: p.participating_municipalities.add(w.municipality_same_region),
     "an assessment started and answered": _assessment_answered,
     # Reference data: names the figures and exports show.
-    "its theme renamed": lambda p, w: _rename(Theme.objects.get(pk=p.theme_id), "Anders"),
+    "its theme renamed": lambda p, w: _rename(HealthTheme.objects.get(pk=p.theme_id), "Anders"),
     "its gemeente renamed": lambda p, w: _rename(
         Municipality.objects.get(pk=w.municipality.pk), "Zwolle-Zuid"
     ),
@@ -96,7 +95,7 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
 def test_every_change_gives_the_region_a_new_state(world, partnership, change):
-    partnerships = visible_partnerships(world.coordinator)
+    partnerships = Partnership.objects.visible_to(world.coordinator)
     before = state_of(partnerships)
     with transaction.atomic():
         CHANGES[change](partnership, world)
@@ -104,7 +103,7 @@ def test_every_change_gives_the_region_a_new_state(world, partnership, change):
 
 
 def test_joining_or_leaving_the_set_gives_a_new_state(world, partnership):
-    partnerships = visible_partnerships(world.coordinator)
+    partnerships = Partnership.objects.visible_to(world.coordinator)
     before = state_of(partnerships)
     new = PartnershipFactory(lead_municipality=world.municipality_same_region)
     assert state_of(partnerships) != before
@@ -115,7 +114,7 @@ def test_joining_or_leaving_the_set_gives_a_new_state(world, partnership):
 
 def test_another_regions_own_work_leaves_the_state_alone(world, partnership):
     elsewhere = PartnershipFactory(lead_municipality=world.municipality_other_region)
-    partnerships = visible_partnerships(world.coordinator)
+    partnerships = Partnership.objects.visible_to(world.coordinator)
     before = state_of(partnerships)
     GoalFactory(partnership=elsewhere)
     ActivityFactory(partnership=elsewhere)
@@ -125,7 +124,7 @@ def test_another_regions_own_work_leaves_the_state_alone(world, partnership):
 
 def test_a_download_of_the_advice_changes_nothing(world, partnership):
     assessment = workflow.start(_participation(partnership), world.officer)
-    partnerships = visible_partnerships(world.coordinator)
+    partnerships = Partnership.objects.visible_to(world.coordinator)
     before = state_of(partnerships)
     from assessment.models import ReportDownload
 

@@ -15,8 +15,8 @@ from .questionnaire import (
     PublishedVersionError,
     Question,
     Questionnaire,
+    QuestionnaireTheme,
     QuestionnaireVersion,
-    Theme,
 )
 
 __all__ = [
@@ -34,6 +34,6 @@ __all__ = [
     "Questionnaire",
     "QuestionnaireVersion",
     "ReportDownload",
-    "Theme",
+    "QuestionnaireTheme",
     "ThemeNote",
 ]

@@ -10,13 +10,14 @@ from simple_history.models import HistoricalRecords
 
 from core.storage import private_storage, private_upload_path
 
+from ..querysets import AssessmentQuerySet
 from .questionnaire import (
     REASSESSMENT_LABELS,
     AnswerOption,
     Outcome,
     Question,
+    QuestionnaireTheme,
     QuestionnaireVersion,
-    Theme,
 )
 
 
@@ -110,6 +111,7 @@ class Assessment(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
+    objects = AssessmentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -240,7 +242,7 @@ class ThemeNote(ConceptOnly, models.Model):
         Assessment, verbose_name=_("afweging"), related_name="theme_notes", on_delete=models.CASCADE
     )
     theme = models.ForeignKey(
-        Theme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
+        QuestionnaireTheme, verbose_name=_("thema"), related_name="+", on_delete=models.PROTECT
     )
     notes = models.TextField(
         _("gespreksnotities"), blank=True, max_length=1500, validators=[MaxLengthValidator(1500)]

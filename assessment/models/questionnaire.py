@@ -106,7 +106,10 @@ class VersionContent(models.Model):
         raise NotImplementedError
 
 
-class Theme(VersionContent):
+class QuestionnaireTheme(VersionContent):
+    """A theme of the questionnaire: a group of questions scored together (the
+    knock-outs first); not a partnership's health theme (``partnerships.HealthTheme``)."""
+
     version = models.ForeignKey(
         QuestionnaireVersion,
         verbose_name=_("versie"),
@@ -150,7 +153,10 @@ class Theme(VersionContent):
 
 class Question(VersionContent):
     theme = models.ForeignKey(
-        Theme, verbose_name=_("thema"), related_name="questions", on_delete=models.CASCADE
+        QuestionnaireTheme,
+        verbose_name=_("thema"),
+        related_name="questions",
+        on_delete=models.CASCADE,
     )
     code = models.CharField(_("code"), max_length=10)
     text = models.TextField(_("vraag"), max_length=1000, validators=[MaxLengthValidator(1000)])

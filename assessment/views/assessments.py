@@ -11,22 +11,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.scoping import (
-    assessments_of_partnership,
-    can_edit_partnership,
-    can_review_assessment,
-    get_assessment_for_user,
-    scope_for,
-    visible_assessments,
-    visible_municipalities,
-    visible_partnerships,
-)
+from accounts.scoping import scope_for
 from core.history import moment
-from dashboard.forms import DashboardFilterForm
-from dashboard.summary import filter_partnerships
+from partnerships.querysets import can_edit_partnership
 from partnerships.views.common import load_partnership
 
-from .. import workflow
+from .. import selection, workflow
 from ..forms import ConditionsForm, ReviewForm, SendBackForm, StartForm, ThemeForm
 from ..history import assessment_history, last_saved
 from ..models import (
@@ -37,6 +27,7 @@ from ..models import (
     Outcome,
     Question,
 )
+from ..querysets import can_review_assessment, get_assessment_for_user
 from ..scoring import score, specs_for_version
 
 
@@ -196,13 +187,10 @@ def detail(request, pk):
             "result": result,
             "outcome_label": assessment.outcome_label(result.outcome),
             # The other assessments of this partner leave out drafts for a
-            # gemeente that only takes part (accounts.scoping.sees_drafts).
+            # gemeente that only takes part (partnerships.querysets.sees_drafts).
             "chain": list(
-                assessments_of_partnership(
-                    user,
-                    partnership,
-                    Assessment.objects.filter(participation=assessment.participation),
-                )
+                Assessment.objects.filter(participation=assessment.participation)
+                .of_partnership_for(user, partnership)
                 .select_related("author", "reviewer")
                 .order_by("-created_at", "-pk")
             ),
@@ -427,60 +415,29 @@ def correct(request, pk):
     return _action(request, pk, act, edit=True)
 
 
-QUEUE_PAGE_SIZE = 50
+LIST_PAGE_SIZE = 50
 
 
-def review_queue(request):
+def assessment_list(request):
+    """The list of assessments: what waits for the user, or what the
+    dashboard's numbers count (``selection.listed``)."""
     user = request.user
     scope = scope_for(user)
-    statuses = (
-        [AssessmentStatus.IN_REVIEW]
-        if scope.kind == "region"
-        else [AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW]
-    )
-    # The dashboard links here with ?status=…&outcome=… and its own filters
-    # (gemeente, theme, period of the partnerships) for the list it counts.
-    filtered = request.GET.get("status") in AssessmentStatus.values
-    if filtered:
-        statuses = [request.GET["status"]]
-    queryset = Assessment.objects.filter(status__in=statuses)
-    if request.GET.get("outcome") in Outcome.values:
-        queryset = queryset.filter(outcome=request.GET["outcome"])
-    filters = DashboardFilterForm(
-        request.GET or None, municipalities=visible_municipalities(user)
-    ).filters()
-    if filters:
-        filtered = True
-        partnerships = filter_partnerships(visible_partnerships(user), **filters)
-        queryset = queryset.filter(participation__partnership__in=partnerships.values("pk"))
-    page = Paginator(
-        visible_assessments(
-            user,
-            queryset.select_related(
-                "participation__organisation",
-                "participation__partnership__lead_municipality",
-                "author",
-            ),
-        ).order_by("submitted_at", "created_at", "pk"),
-        QUEUE_PAGE_SIZE,
-    ).get_page(request.GET.get("pagina"))
+    shown = selection.listed(user, request.GET)
+    page = Paginator(shown.assessments, LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
     assessments = page.object_list = list(page.object_list)
-    now = timezone.now()
-    for assessment in assessments:
-        # Waiting: submitted and not finalised (yet).
-        waiting = assessment.submitted_at and assessment.status == AssessmentStatus.IN_REVIEW
-        assessment.waiting_days = (now - assessment.submitted_at).days if waiting else None
+    selection.count_waiting_days(assessments, timezone.now())
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
         request,
-        "assessment/review_queue.html",
+        "assessment/assessment_list.html",
         {
             "assessments": assessments,
             "page": page,
             "query_string": query.urlencode(),
             "is_coordinator": scope.kind == "region",
-            "filtered": filtered,
+            "filtered": shown.filtered,
         },
     )
 
@@ -489,17 +446,11 @@ def compare(request, pk):
     partnership = load_partnership(request, pk)
     participations = list(partnership.participations.select_related("organisation"))
     assessments = list(
-        assessments_of_partnership(
-            request.user,
-            partnership,
-            Assessment.objects.filter(participation__partnership=partnership),
-        ).order_by("-created_at", "-pk")
+        Assessment.objects.filter(participation__partnership=partnership)
+        .of_partnership_for(request.user, partnership)
+        .order_by("-created_at", "-pk")
     )
-    latest = {}
-    for assessment in assessments:
-        current = latest.get(assessment.participation_id)
-        if current is None or (assessment.is_final and not current.is_final):
-            latest[assessment.participation_id] = assessment
+    latest = selection.latest_per_partner(assessments)
     versions = {a.version_id for a in latest.values()}
     specs = {}
     for version_id in versions:
@@ -549,7 +500,7 @@ urlpatterns = [
         name="start",
     ),
     path("samenwerkingen/<int:pk>/afwegingen/", compare, name="compare"),
-    path("afwegingen/te-beoordelen/", review_queue, name="review_queue"),
+    path("afwegingen/te-beoordelen/", assessment_list, name="list"),
     path("afwegingen/<int:pk>/", detail, name="detail"),
     path("afwegingen/<int:pk>/thema/<str:code>/", theme, name="theme"),
     path("afwegingen/<int:pk>/uitkomst/", outcome, name="outcome"),

@@ -11,10 +11,9 @@ from django.urls import path
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
-from accounts.scoping import get_assessment_for_user
-
 from ..advice import advice_pdf
 from ..models import ReportDownload
+from ..querysets import get_assessment_for_user
 from ..report import build_report
 
 

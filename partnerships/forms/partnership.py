@@ -5,7 +5,7 @@ from core.concurrency import VersionedModelForm
 from core.forms import DateField, FilterForm, ModelMultipleChoiceField
 from regions.models import Municipality
 
-from ..models import ContributionType, OrganisationalForm, Partnership, Phase, Status, Theme
+from ..models import ContributionType, HealthTheme, OrganisationalForm, Partnership, Phase, Status
 
 
 class PartnershipForm(VersionedModelForm):
@@ -40,9 +40,9 @@ class PartnershipForm(VersionedModelForm):
     def __init__(self, *args, lead_municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.lead_municipality = lead_municipality
-        themes = Theme.objects.filter(is_active=True)
+        themes = HealthTheme.objects.filter(is_active=True)
         if self.instance.pk:
-            themes = themes | Theme.objects.filter(pk=self.instance.theme_id)
+            themes = themes | HealthTheme.objects.filter(pk=self.instance.theme_id)
         self.fields["theme"].queryset = themes.distinct()
         self.fields["participating_municipalities"].queryset = Municipality.objects.filter(
             region_id=lead_municipality.region_id
@@ -89,7 +89,7 @@ class PartnershipFilterForm(FilterForm):
 
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=200)
     theme = forms.ModelChoiceField(
-        label=_("Thema"), queryset=Theme.objects.all(), required=False, empty_label=_("Alle")
+        label=_("Thema"), queryset=HealthTheme.objects.all(), required=False, empty_label=_("Alle")
     )
     phase = forms.ModelChoiceField(
         label=_("Fase"), queryset=Phase.objects.all(), required=False, empty_label=_("Alle")
@@ -126,3 +126,20 @@ class PartnershipFilterForm(FilterForm):
         "start",
         "end",
     ]
+
+
+class DashboardFilterForm(FilterForm):
+    """The dashboard's filters (gemeente, theme, period); the list of
+    assessments understands them too (``filters.filter_partnerships``)."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("Alle"),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Thema"), queryset=HealthTheme.objects.all(), required=False, empty_label=_("Alle")
+    )
+
+    field_order = ["municipality", "theme", "start", "end"]

@@ -18,7 +18,7 @@ from .partnership import (
     Status,
 )
 from .progress import ChecklistTick, PhaseNote, PhaseNoteKind, PhaseTransition
-from .reference import ChecklistItem, Phase, Theme
+from .reference import ChecklistItem, HealthTheme, Phase
 
 __all__ = [
     "ACTIVE_PARTICIPATION",
@@ -46,6 +46,6 @@ __all__ = [
     "PhaseTransition",
     "RegieHolder",
     "Status",
-    "Theme",
+    "HealthTheme",
     "with_latest_measurements",
 ]

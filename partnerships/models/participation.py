@@ -6,6 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionField
 
+from ..querysets import ParticipationQuerySet
+
 
 class ParticipationRole(models.TextChoices):
     CORE = "kernpartner", _("Kernpartner")
@@ -77,6 +79,7 @@ class Participation(models.Model):
 
     version = VersionField()  # of its edit form (core.concurrency)
 
+    objects = ParticipationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:

@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionField
 
+from ..querysets import PartnershipQuerySet
+
 
 class CollaborationFunction(models.TextChoices):
     STRATEGIC = "strategisch", _("Strategische afstemming")
@@ -44,7 +46,7 @@ class Partnership(models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     theme = models.ForeignKey(
-        "partnerships.Theme",
+        "partnerships.HealthTheme",
         verbose_name=_("thema"),
         related_name="partnerships",
         on_delete=models.PROTECT,
@@ -140,6 +142,7 @@ class Partnership(models.Model):
     # save is refused. Not the cache counter ``revision`` above.
     version = VersionField()
 
+    objects = PartnershipQuerySet.as_manager()
     history = HistoricalRecords(
         m2m_fields=[participating_municipalities],
         excluded_fields=["revision", "last_activity_at", "version"],

@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
-class Theme(models.Model):
+class HealthTheme(models.Model):
+    """A health theme a partnership works on (gezond gewicht, alcohol, roken, …);
+    not the themes of the Afwegingskader's questionnaire (``assessment.QuestionnaireTheme``)."""
+
     name = models.CharField(_("naam"), max_length=100, unique=True)
     is_active = models.BooleanField(
         _("in gebruik"), default=True, help_text=_("Alleen thema's in gebruik zijn te kiezen.")

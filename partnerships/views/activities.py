@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from accounts.scoping import can_edit_partnership
 from core.concurrency import save_if_current
 
 from ..audit import recent_changes
 from ..forms.activities import ActivityForm
 from ..models import Activity
+from ..querysets import can_edit_partnership
 from .common import confirm_delete, form_page, load_partnership
 
 PAGE_SIZE = 20

@@ -8,11 +8,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from accounts.scoping import can_edit_partnership, get_related_for_user
 from core.concurrency import save_if_current
 
 from ..forms.agreements import AgreementForm
 from ..models import Agreement
+from ..querysets import can_edit_partnership, get_related_for_user
 from .common import confirm_delete, form_page, load_partnership
 
 

@@ -2,8 +2,8 @@
 
 from django.shortcuts import render
 
-from accounts.scoping import get_partnership_for_user
 from partnerships.models import Partnership
+from partnerships.querysets import get_partnership_for_user
 
 
 def load_partnership(request, pk, *, edit=False):

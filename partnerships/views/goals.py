@@ -8,13 +8,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scoping import can_edit_partnership
 from core.concurrency import save_if_current
 from core.numbers import format_decimal
 
 from .. import summary
 from ..forms.goals import GoalForm, IndicatorForm, MeasurementForm
 from ..models import Goal, GoalLevel, Indicator, Measurement, with_latest_measurements
+from ..querysets import can_edit_partnership
 from .common import confirm_delete, form_page, load_partnership
 
 MEASUREMENTS_SHOWN = 10  # per indicator on the goals page; the rest a click away

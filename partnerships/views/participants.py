@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from assessment.forms import StartForm
 from core.concurrency import save_if_current
 
 from .. import summary
@@ -69,10 +68,6 @@ def participation_edit(request, pk, participation_pk):
             "form": form,
             "formset": formset,
             "totals": summary.contribution_totals(contributions),
-            "assessments": participation.assessments.select_related("author").order_by(
-                "-created_at"
-            ),
-            "start_form": StartForm(),
         },
         status=409 if form.conflict else 200,
     )

@@ -4,26 +4,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from accounts.scoping import (
-    assessments_of_partnership,
-    can_edit_partnership,
-    get_partnership_for_user,
-    scope_for,
-    visible_municipalities,
-    visible_partnerships,
-)
-from assessment.models import Assessment
+from accounts.scoping import scope_for, visible_municipalities
 from core.concurrency import save_if_current
-from dashboard.summary import filter_partnerships
 
 from .. import phases as phase_rules
 from .. import summary
 from ..audit import recent_changes
+from ..filters import apply_list_filters
 from ..forms.partnership import PartnershipFilterForm, PartnershipForm
 from ..models import (
     Activity,
@@ -37,6 +29,7 @@ from ..models import (
     PhaseTransition,
     with_latest_measurements,
 )
+from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
 PAGE_SIZE = 25
 # What a row of the list shows (the phase's guidance texts are long).
@@ -51,43 +44,14 @@ LIST_FIELDS = (
 )
 
 
-def apply_list_filters(queryset, data):
-    """The partnership list's filters (also used by the exports and the
-    dashboard's links): ``data`` is a valid PartnershipFilterForm's."""
-    if data.get("q"):
-        queryset = queryset.filter(
-            Q(name__icontains=data["q"]) | Q(societal_goal__icontains=data["q"])
-        )
-    if data.get("theme"):
-        queryset = queryset.filter(theme=data["theme"])
-    if data.get("phase"):
-        queryset = queryset.filter(phase=data["phase"])
-    if data.get("municipality"):
-        queryset = queryset.filter(
-            Q(lead_municipality=data["municipality"])
-            | Q(participating_municipalities=data["municipality"])
-        ).distinct()
-    if data.get("lead"):
-        queryset = queryset.filter(lead_municipality=data["lead"])
-    if data.get("status"):
-        queryset = queryset.filter(status=data["status"])
-    if data.get("contribution"):
-        with_type = Contribution.objects.filter(type=data["contribution"])
-        queryset = queryset.filter(pk__in=with_type.values("participation__partnership_id"))
-    if data.get("start") or data.get("end"):
-        queryset = filter_partnerships(queryset, start=data.get("start"), end=data.get("end"))
-    return queryset
-
-
 def partnership_list(request):
     user = request.user
     municipalities = visible_municipalities(user)
     form = PartnershipFilterForm(request.GET or None, municipalities=municipalities)
-    queryset = visible_partnerships(
-        user,
-        Partnership.objects.select_related("theme", "phase", "lead_municipality").only(
-            *LIST_FIELDS
-        ),
+    queryset = (
+        Partnership.objects.select_related("theme", "phase", "lead_municipality")
+        .only(*LIST_FIELDS)
+        .visible_to(user)
     )
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
@@ -140,15 +104,18 @@ def partnership_detail(request, pk):
 
 
 def _detail_context(user, partnership, can_edit: bool) -> dict:
-    assessments = assessments_of_partnership(
-        user, partnership, Assessment.objects.order_by("-created_at", "-pk")
-    )
     participations = list(
         partnership.participations.select_related("organisation").prefetch_related(
             Prefetch("contributions", queryset=Contribution.objects.order_by("type", "pk")),
-            Prefetch("assessments", queryset=assessments),
+            "assessments",  # newest first (the model's ordering)
         )
     )
+    # A gemeente taking part sees no drafts (querysets.sees_drafts).
+    drafts = sees_drafts(user, partnership)
+    for participation in participations:
+        participation.latest_assessment = next(
+            (a for a in participation.assessments.all() if drafts or a.is_final), None
+        )
     goals = list(
         Goal.objects.filter(partnership=partnership)
         .select_related("participation__organisation")

@@ -11,11 +11,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.scoping import can_edit_partnership
-
 from .. import phases as phase_rules
 from ..forms.phases import PhaseMoveForm, PhaseNoteForm
 from ..models import PhaseNote, PhaseTransition, Status
+from ..querysets import can_edit_partnership
 from .common import load_partnership
 
 

@@ -169,7 +169,7 @@ def test_assessment_from_filling_in_to_the_pdf(tab, demo_data):
 
     tab.login("coordinator.ijsselland")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Afwegingen").click()
-    tab.assert_accessible("review-queue")
+    tab.assert_accessible("assessment-list")
     page.get_by_role("main").get_by_role("link", name="SuperDichtbij Stadshagen").first.click()
     page.get_by_label("Opmerking bij de vaststelling (optioneel)").fill(
         "Akkoord in het regio-overleg."

@@ -35,7 +35,7 @@ from accounts.models import Role, User
 from assessment.models import Assessment, AssessmentStatus, ReportDownload
 from assessment.report import build_report
 from core.pdf import html_to_pdf
-from dashboard import data
+from dashboard import figures
 from dashboard.views import _heading
 from demo import national
 from partnerships import revision
@@ -99,11 +99,11 @@ class Command(BaseCommand):
 
         def overview_html():
             with translation.override("nl"):
-                form = data.filter_form(coordinator, {})
+                form = figures.filter_form(coordinator, {})
                 return render_to_string(
                     "dashboard/overview_pdf.html",
                     {
-                        "dashboard": data.build(coordinator, {}, form),
+                        "dashboard": figures.build(coordinator, {}, form),
                         "heading": _heading(coordinator),
                         "today": timezone.localdate(),
                         "user": coordinator,
@@ -120,8 +120,8 @@ class Command(BaseCommand):
         partnership_url = partnership.get_absolute_url()
         assessment_url = assessment.get_absolute_url()
         outcome_url = reverse("assessment:outcome", args=[assessment.pk])
-        csv_url = reverse("partnerships:export_csv")
-        xlsx_url = reverse("partnerships:export_xlsx")
+        csv_url = reverse("dashboard:export_csv")
+        xlsx_url = reverse("dashboard:export_xlsx")
         overview_url = reverse("dashboard:pdf")
         few = max(3, repeat // 4)
         pages = [

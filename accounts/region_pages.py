@@ -1,9 +1,15 @@
+"""The pages of a GGD region and of a gemeente: who works there (they live
+here, not in ``regions``, because they show the users of the portal; their
+URL names keep the namespace ``regions``)."""
+
 from django.shortcuts import render
+from django.urls import path
 from django.views.decorators.http import require_GET
 
-from accounts.models import Role
-from accounts.scoping import get_municipality_for_user, get_region_for_user
 from core.history import history_entries
+
+from .models import Role
+from .scoping import get_municipality_for_user, get_region_for_user
 
 
 @require_GET
@@ -38,3 +44,11 @@ def region_detail(request, pk):
             "history": history_entries(region),
         },
     )
+
+
+app_name = "regions"
+
+urlpatterns = [
+    path("gemeenten/<int:pk>/", municipality_detail, name="municipality_detail"),
+    path("regios/<int:pk>/", region_detail, name="region_detail"),
+]

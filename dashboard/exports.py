@@ -1,20 +1,14 @@
-"""The filtered list of partnerships as CSV and as an Excel workbook.
-
-The portal keeps a file it made (``core.cache``) until the partnerships the
-user may see change (``partnerships.revision.state_of``: also a name they
-show), or the filters, the language or the day."""
+"""The filtered list of partnerships as CSV and as an Excel workbook: the rows
+and the files (here, not in ``partnerships``, because a row holds the
+outcomes of assessments). The downloads are ``export_views.py``."""
 
 import csv
 from io import BytesIO, StringIO
 
-from django.http import HttpResponse
-from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
 
-from accounts.scoping import scope_for, visible_municipalities, visible_partnerships
+from accounts.scoping import visible_municipalities
 from assessment.models import (
     REASSESSMENT_LABELS,
     Assessment,
@@ -22,13 +16,10 @@ from assessment.models import (
     AssessmentStatus,
     Outcome,
 )
-from core import cache
 from core.forms import DATE_FORMAT
-
-from ..forms.partnership import PartnershipFilterForm
-from ..models import Participation, ParticipationStatus, Partnership, Status
-from ..revision import state_of
-from .partnerships import apply_list_filters
+from partnerships.filters import apply_list_filters
+from partnerships.forms.partnership import PartnershipFilterForm
+from partnerships.models import Participation, ParticipationStatus, Partnership, Status
 
 # Lazy: the headers are in the language of each download.
 COLUMNS = [
@@ -47,14 +38,19 @@ COLUMNS = [
 ]
 
 
-def export_rows(user, params):
-    """The rows of the export: the list's filters apply (the dashboard's are among them).
-    Three queries of plain values, however many partnerships."""
-    queryset = visible_partnerships(user)
+def chosen_partnerships(user, params):
+    """The partnerships the export holds: those the user may see, with the
+    list's filters in ``params`` (the dashboard's are among them)."""
+    queryset = Partnership.objects.visible_to(user)
     form = PartnershipFilterForm(params, municipalities=visible_municipalities(user))
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
+    return queryset
 
+
+def export_rows(queryset):
+    """The rows of the export, one per partnership in ``queryset``, by lead
+    gemeente and name. Three queries of plain values, however many partnerships."""
     # The partnerships as a subquery (not a list of keys) in all three, so the
     # database plans one join however many partnerships match.
     chosen = queryset.values("pk")
@@ -118,24 +114,6 @@ def export_rows(user, params):
         }
 
 
-def _filename(extension):
-    return f"samenwerkingen-{timezone.localdate().isoformat()}.{extension}"
-
-
-def _export(request, name, make) -> bytes:
-    """The export's file, from the cache when the same one was made already."""
-    user = request.user
-    return cache.cached_file(
-        f"export-{name}",
-        lambda: [
-            state_of(visible_partnerships(user)),
-            scope_for(user).key,
-            sorted(request.GET.lists()),
-        ],
-        lambda: make(export_rows(user, request.GET)),
-    )
-
-
 # A spreadsheet program takes a cell that starts with one of these for a
 # formula; names come from users, so they never may be (CSV injection).
 FORMULA_START = ("=", "+", "-", "@")
@@ -147,7 +125,7 @@ def _csv_text(value):
     return value
 
 
-def _csv(rows) -> bytes:
+def csv_bytes(rows) -> bytes:
     out = StringIO()
     out.write("\ufeff")  # so spreadsheet programs read UTF-8
     writer = csv.writer(out, delimiter=";")
@@ -165,7 +143,7 @@ def _csv(rows) -> bytes:
     return out.getvalue().encode()
 
 
-def _xlsx(rows) -> bytes:
+def xlsx_bytes(rows) -> bytes:
     """The workbook, written as it goes (openpyxl's write-only mode: a
     fraction of the time and memory of building the sheet in memory)."""
     from openpyxl import Workbook
@@ -201,26 +179,3 @@ def _xlsx(rows) -> bytes:
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-@require_GET
-def export_csv(request):
-    response = HttpResponse(_export(request, "csv", _csv), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    return response
-
-
-@require_GET
-def export_xlsx(request):
-    response = HttpResponse(
-        _export(request, "xlsx", _xlsx),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
-    return response
-
-
-urlpatterns = [
-    path("samenwerkingen/export.csv", export_csv, name="export_csv"),
-    path("samenwerkingen/export.xlsx", export_xlsx, name="export_xlsx"),
-]

@@ -1,0 +1,94 @@
+"""Which assessments a user may see, review and change.
+
+Assessments are seen through their partnership (``Partnership.objects
+.visible_to``, partnerships/querysets.py), with one more rule: a gemeente
+that takes part in another gemeente's partnership sees only its finalised
+assessments; drafts and assessments under review, with their notes, stay with
+the lead gemeente's officers, the region's coordinators and the beheerder
+(``partnerships.querysets.sees_drafts`` says it for one partnership,
+``visible_to`` below in the database). An outsider gets a 404."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.scoping import scope_for
+from partnerships.models import Partnership
+from partnerships.querysets import can_edit_partnership, sees_drafts
+
+
+class AssessmentQuerySet(QuerySet):
+    def visible_to(self, user) -> AssessmentQuerySet:
+        """Assessments of the partnerships this user may see, and drafts only
+        where ``sees_drafts`` (her gemeente leads, her region, the beheerder)."""
+        from .models import AssessmentStatus
+
+        qs = self.filter(
+            participation__partnership__in=Partnership.objects.visible_to(user).values("pk")
+        )
+        scope = scope_for(user)
+        if scope.kind == "municipality":
+            qs = qs.filter(
+                Q(status=AssessmentStatus.FINAL)
+                | Q(participation__partnership__lead_municipality_id=scope.municipality_id)
+            )
+        return qs
+
+    def of_partnership_for(self, user, partnership) -> AssessmentQuerySet:
+        """These assessments (of ``partnership``, which the user may see)
+        narrowed to what this user may see of them, without a query of its
+        own (for prefetching on a partnership's page)."""
+        from .models import AssessmentStatus
+
+        return (
+            self if sees_drafts(user, partnership) else self.filter(status=AssessmentStatus.FINAL)
+        )
+
+    def regional_outcomes(self, user, organisation) -> AssessmentQuerySet:
+        """The region's memory: finalised outcomes for an organisation, visible
+        to every user of its region (gemeente, date, outcome; no details)."""
+        from .models import AssessmentStatus
+
+        scope = scope_for(user)
+        home = user.home_region if scope.kind in {"municipality", "region"} else None
+        if scope.kind != "all" and (home is None or home.pk != organisation.region_id):
+            return self.none()
+        return (
+            self.filter(participation__organisation=organisation, status=AssessmentStatus.FINAL)
+            .select_related("participation__partnership__lead_municipality")
+            .order_by("-finalised_at")
+        )
+
+
+def can_review_assessment(user, assessment) -> bool:
+    """The GGD coordinators of the lead gemeente's region review and finalise."""
+    scope = scope_for(user)
+    return (
+        scope.kind == "region"
+        and assessment.participation.partnership.lead_municipality.region_id == scope.region_id
+    )
+
+
+def get_assessment_for_user(user, pk, *, edit=False, review=False, queryset=None):
+    """The assessment, 404 for outsiders; 403 when ``edit`` (officers of the
+    lead gemeente) or ``review`` (coordinators of its region) is asked of
+    someone who may only look."""
+    from .models import Assessment
+
+    base = queryset if queryset is not None else Assessment.objects.all()
+    assessment = get_object_or_404(
+        # What every assessment view needs; more joins cost PostgreSQL more
+        # time to plan than to run (cached pages need only these).
+        base.select_related(
+            "participation__organisation",
+            "participation__partnership__lead_municipality",
+        ).visible_to(user),
+        pk=pk,
+    )
+    if edit and not can_edit_partnership(user, assessment.participation.partnership):
+        raise PermissionDenied
+    if review and not can_review_assessment(user, assessment):
+        raise PermissionDenied
+    return assessment

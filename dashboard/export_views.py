@@ -1,0 +1,61 @@
+"""The downloads of the filtered list of partnerships (CSV and Excel; the
+rows and files are made by ``exports.py``).
+
+The portal keeps a file it made (``core.cache``) until the partnerships the
+user may see change (``partnerships.revision.state_of``: also a name they
+show), or the filters, the language or the day."""
+
+from django.http import HttpResponse
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from accounts.scoping import scope_for
+from core import cache
+from partnerships.models import Partnership
+from partnerships.revision import state_of
+
+from . import exports
+
+
+def _filename(extension):
+    return f"samenwerkingen-{timezone.localdate().isoformat()}.{extension}"
+
+
+def _export(request, name, make) -> bytes:
+    """The export's file, from the cache when the same one was made already."""
+    user = request.user
+    return cache.cached_file(
+        f"export-{name}",
+        lambda: [
+            state_of(Partnership.objects.visible_to(user)),
+            scope_for(user).key,
+            sorted(request.GET.lists()),
+        ],
+        lambda: make(exports.export_rows(exports.chosen_partnerships(user, request.GET))),
+    )
+
+
+@require_GET
+def export_csv(request):
+    response = HttpResponse(
+        _export(request, "csv", exports.csv_bytes), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
+
+
+@require_GET
+def export_xlsx(request):
+    response = HttpResponse(
+        _export(request, "xlsx", exports.xlsx_bytes),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
+    return response
+
+
+urlpatterns = [
+    path("samenwerkingen/export.csv", export_csv, name="export_csv"),
+    path("samenwerkingen/export.xlsx", export_xlsx, name="export_xlsx"),
+]
