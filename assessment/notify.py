@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Notification, Role, User
 from accounts.notifications import mark_read, notify, one_line
+from core.history import person_name
 
 
 def coordinators_of(assessment):
@@ -26,7 +27,7 @@ def coordinators_of(assessment):
 def _names(assessment, user) -> dict:
     participation = assessment.participation
     return {
-        "name": one_line(user.get_full_name() or user.get_username(), 80),
+        "name": one_line(person_name(user), 80),
         "organisation": one_line(participation.organisation.name),
         "partnership": one_line(participation.partnership.name),
     }

@@ -34,6 +34,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.history import person_name
+
 
 def VersionField():  # noqa: N802 - reads like a field class in a model
     return models.PositiveIntegerField(gettext_lazy("versie"), default=0, editable=False)
@@ -267,7 +269,7 @@ class VersionedModelForm(forms.ModelForm):
         self.data = data
         last = stored.history.select_related("history_user").order_by("-history_date").first()
         user = last.history_user if last else None
-        who = (user.get_full_name() or user.get_username()) if user else _("Iemand anders")
+        who = person_name(user) or _("Iemand anders")
         self.conflict = Conflict(who=who, when=last.history_date if last else None, changes=changes)
 
 

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.history import person_name
+
 from .models import ChecklistItem, ChecklistTick, Partnership, Phase, PhaseTransition
 
 # Codes of the ValidationErrors below, so a form can put the message next to
@@ -150,7 +152,7 @@ def moved_meanwhile(partnership: Partnership) -> ValidationError:
         message = _(
             "De samenwerking is intussen verplaatst naar fase %(phase)s door %(name)s. "
             "Uw verplaatsing is niet uitgevoerd; kijk of die nog nodig is."
-        ) % {"phase": partnership.phase, "name": who.get_full_name() or who.get_username()}
+        ) % {"phase": partnership.phase, "name": person_name(who)}
     else:
         message = _(
             "De samenwerking is intussen verplaatst naar fase %(phase)s. "
