@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "organisations",
     "partnerships",
     "assessment",
+    "evaluation",
     "dashboard",
     "demo",
 ]
