@@ -29,5 +29,6 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("organisations.urls")),
     path("", include("assessment.urls")),
+    path("", include("evaluation.urls")),
     path("", include("dashboard.urls")),
 ]
