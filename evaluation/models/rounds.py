@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionField
 
+from ..querysets import EvaluationRoundQuerySet
 from .instrument import InstrumentVersion, OpenQuestion, Statement
 
 
@@ -70,6 +71,7 @@ class EvaluationRound(models.Model):
     created_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
     version = VersionField()  # of its edit form (core.concurrency)
 
+    objects = EvaluationRoundQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
