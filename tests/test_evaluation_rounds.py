@@ -8,10 +8,12 @@ import re
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -601,3 +603,59 @@ def test_public_candidates_exclude_other_gemeenten_and_inactive_users(world, par
         world.officer_same_region,
         world.coordinator,
     }
+
+
+# --- Demo data ------------------------------------------------------------------------
+
+
+def _load_demo(settings) -> str:
+    """``load_demo`` as a developer runs it; what it prints."""
+    from tests.demo_helpers import ensure_reference_data
+
+    ensure_reference_data()
+    settings.DEBUG = True
+    out = io.StringIO()
+    with mock.patch("assessment.advice.store_after_commit"):
+        call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_has_two_closed_rounds_where_the_sides_disagree_and_an_open_round_with_a_link(
+    db, settings
+):
+    from django.db.models import Avg
+
+    out = _load_demo(settings)
+    closed = EvaluationRound.objects.filter(
+        partnership__name="Bewegen op Recept 's-Hertogenbosch", status=RoundStatus.CLOSED
+    )
+    assert closed.count() == 2
+    for evaluation_round in closed:
+        means = {
+            (row["respondent__side"], row["statement__category__code"]): row["mean"]
+            for row in StatementAnswer.objects.filter(respondent__round=evaluation_round)
+            .exclude(score=0)
+            .values("respondent__side", "statement__category__code")
+            .annotate(mean=Avg("score"))
+        }
+        # The public side and the partners differ by a point or more on regie
+        # and results, and less than that elsewhere.
+        for code in "LR":
+            assert means[("publiek", code)] - means[("privaat", code)] >= 1, (code, means)
+        for code in "VPS":
+            assert abs(means[("publiek", code)] - means[("privaat", code)]) < 1, (code, means)
+        assert evaluation_round.respondents.filter(submitted_at__isnull=False).count() == 6
+
+    # The printed link opens the open round's page for Marieke, without logging in.
+    link = re.search(r"https?://\S+/evaluatie/\S+/", out).group(0)
+    response = Client().get(urlsplit(link).path)
+    assert response.status_code == 200
+    assert "Tussentijdse evaluatie 2026" in response.content.decode()
+    assert "voor Marieke Dijkstra" in response.content.decode()
+
+    # Again: nothing doubled; a new link, the old one stops.
+    out = _load_demo(settings)
+    assert EvaluationRound.objects.count() == 3
+    new_link = re.search(r"https?://\S+/evaluatie/\S+/", out).group(0)
+    assert new_link != link
+    assert respondent_for_token(_token(link))[0] is None
