@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from assessment.admin import ReadOnlyWhenPublished
 from core.forms import DECIMALS_AS_TYPED
 
 from .models import (
@@ -18,23 +19,6 @@ from .models import (
     Statement,
 )
 from .versions import copy_version, publish, unpublishable
-
-
-class ReadOnlyWhenPublished:
-    """Content of a published version is shown, never offered for editing."""
-
-    def _version_of(self, obj):
-        raise NotImplementedError
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and self._version_of(obj).is_published:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and self._version_of(obj).is_published:
-            return False
-        return super().has_delete_permission(request, obj)
 
 
 class CategoryInline(admin.TabularInline):

@@ -70,9 +70,9 @@ def test_partner_opens_her_link_without_logging_in(respondent, evaluation_round)
     # Nothing of the portal: no navigation, no links to its pages.
     assert "Hoofdmenu" not in page and "Uitloggen" not in page
     assert reverse("partnerships:list") not in page and reverse("home") + '"' not in page
-    # Never stored by a browser or a proxy, never sent on as a referrer.
+    # Never stored by a browser or a proxy; the link goes to no other site as a referrer.
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_respond_page_query_count_is_fixed(respondent, evaluation_round, django_assert_num_queries):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionField
+from core.history import person_name
 
 from ..querysets import EvaluationRoundQuerySet
 from .instrument import InstrumentVersion, OpenQuestion, Statement
@@ -184,8 +185,9 @@ class Respondent(models.Model):
         ]
 
     def __str__(self):
-        person = self.user or self.contact
-        return str(person) if person else str(_("(verwijderd)"))
+        if self.user_id:
+            return person_name(self.user)
+        return str(self.contact) if self.contact_id else str(_("(verwijderd)"))
 
 
 class Score(models.IntegerChoices):

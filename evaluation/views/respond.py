@@ -28,10 +28,11 @@ PROBLEM_STATUS = {LinkProblem.UNKNOWN: 404, LinkProblem.REVOKED: 410, LinkProble
 
 
 def _private(response):
-    """A page with personal answers: never stored by a browser or a proxy,
-    and its address (with the token) never sent on as a referrer."""
+    """A page with personal answers: never stored by a browser or a proxy.
+    Its address (with the token) goes to no other site as a referrer: the
+    portal's policy is ``same-origin`` (``no-referrer`` would make the
+    browser send ``Origin: null`` with the form, which CSRF refuses)."""
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
