@@ -24,13 +24,15 @@ class _AppsAsAtMigration:
 
 
 def ensure_reference_data():
-    """The data migrations' content (phases, themes, the questionnaire). A
+    """The data migrations' content (phases, themes, the questionnaire, the
+    evaluation instrument). A
     transactional test flushes the database afterwards; serialized rollback
     should bring it back, but does not under every fixture order, so install
     it again where it is missing, with the migrations' own code."""
     from django.apps import apps
 
     from assessment.models import Questionnaire
+    from evaluation.models import InstrumentVersion
     from partnerships.models import Phase
 
     if not Phase.objects.exists():
@@ -39,6 +41,10 @@ def ensure_reference_data():
         )
     if not Questionnaire.objects.exists():
         importlib.import_module("assessment.migrations.0002_default_afwegingskader").install(
+            _AppsAsAtMigration(apps), None
+        )
+    if not InstrumentVersion.objects.exists():
+        importlib.import_module("evaluation.migrations.0002_default_instrument").install(
             _AppsAsAtMigration(apps), None
         )
 

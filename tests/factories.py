@@ -1,6 +1,6 @@
 """factory_boy factories for the test suite."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 
@@ -201,3 +201,77 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     kind = pm.ActivityKind.MEETING
     date = date(2026, 3, 12)
     title = "Startbijeenkomst"
+
+
+# --- Evaluation ---------------------------------------------------------------------
+
+
+def current_instrument():
+    """The published default instrument (installed by the data migration)."""
+    from evaluation.models import InstrumentVersion
+
+    return InstrumentVersion.current()
+
+
+class EvaluationRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "evaluation.EvaluationRound"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    instrument = factory.LazyFunction(current_instrument)
+    title = factory.Sequence(lambda n: f"Evaluatie {n}")
+    period_start = date(2026, 1, 1)
+    period_end = date(2026, 6, 30)
+    closes_on = factory.LazyFunction(lambda: _today() + timedelta(days=14))
+    status = "open"
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+class PartnerRespondentFactory(factory.django.DjangoModelFactory):
+    """A partner's contact person, invited with a personal link (the token is
+    the factory's ``token`` attribute, only its hash is stored)."""
+
+    class Meta:
+        model = "evaluation.Respondent"
+        exclude = ("token",)
+
+    round = factory.SubFactory(EvaluationRoundFactory)
+    side = "privaat"
+    contact = factory.SubFactory(
+        ContactPersonFactory,
+        organisation__region=factory.SelfAttribute("...round.partnership.lead_municipality.region"),
+    )
+    organisation = factory.SelfAttribute("contact.organisation")
+    token = factory.Sequence(lambda n: f"test-token-{n:032d}"[:43].ljust(43, "x"))
+    token_hash = factory.LazyAttribute(lambda r: _hash(r.token))
+    invited_at = factory.LazyFunction(lambda: _now())
+
+
+class PublicRespondentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "evaluation.Respondent"
+
+    round = factory.SubFactory(EvaluationRoundFactory)
+    side = "publiek"
+    user = factory.SubFactory(
+        OfficerFactory, municipality=factory.SelfAttribute("..round.partnership.lead_municipality")
+    )
+    municipality = factory.SelfAttribute("user.municipality")
+    invited_at = factory.LazyFunction(lambda: _now())
+
+
+def _hash(token):
+    from evaluation.tokens import hash_token
+
+    return hash_token(token)
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()

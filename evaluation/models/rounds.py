@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionField
+from core.history import person_name
 
+from ..querysets import EvaluationRoundQuerySet
 from .instrument import InstrumentVersion, OpenQuestion, Statement
 
 
@@ -70,6 +72,7 @@ class EvaluationRound(models.Model):
     created_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
     version = VersionField()  # of its edit form (core.concurrency)
 
+    objects = EvaluationRoundQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
@@ -182,8 +185,9 @@ class Respondent(models.Model):
         ]
 
     def __str__(self):
-        person = self.user or self.contact
-        return str(person) if person else str(_("(verwijderd)"))
+        if self.user_id:
+            return person_name(self.user)
+        return str(self.contact) if self.contact_id else str(_("(verwijderd)"))
 
 
 class Score(models.IntegerChoices):

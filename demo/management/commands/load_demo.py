@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from accounts.notifications import absolute
 from demo import assessments as demo_assessments
 from demo import data
+from demo import evaluation as demo_evaluation
 from demo import national as demo_national
 from demo import partnerships as demo_partnerships
 from partnerships import revision
@@ -47,6 +49,7 @@ class Command(BaseCommand):
         self.stdout.write(_("Samenwerkingen toegevoegd: %(count)s") % {"count": len(created)})
         assessments = demo_assessments.load_assessments()
         self.stdout.write(_("Afwegingen toegevoegd: %(count)s") % {"count": len(assessments)})
+        respondent_link = demo_evaluation.load_rounds()
 
         # Bulk inserts bypass the model signals: make every cached figure stale
         # here. The national data set adds only new partnerships with their own
@@ -71,3 +74,12 @@ class Command(BaseCommand):
         for user in users:
             where = user.organisation_label or "-"
             self.stdout.write(f"  {user.username:<24} {user.get_role_display():<30} {where}")
+        if respondent_link:
+            self.stdout.write(
+                _(
+                    "Open evaluatieronde: de persoonlijke link van %(name)s (partner, zonder "
+                    "account; elke run maakt een nieuwe):"
+                )
+                % {"name": demo_evaluation.LINK_CONTACT}
+            )
+            self.stdout.write(f"  {absolute(respondent_link)}")
