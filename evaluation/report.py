@@ -77,7 +77,8 @@ def band_rules(bands: scoring.Bands) -> list[str]:
 
 
 def build_report(round: EvaluationRound) -> EvaluationReport:
-    """Everything the report shows: 9 queries, however many respondents."""
+    """Everything the report shows: 8 queries (the round, its results, its
+    actions), however many respondents."""
     round = EvaluationRound.objects.select_related(
         "partnership__lead_municipality", "partnership__theme", "instrument"
     ).get(pk=round.pk)

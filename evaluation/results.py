@@ -2,9 +2,9 @@
 number of queries and computed by the pure :mod:`evaluation.scoring`.
 
 * :func:`round_results` (``round``, ``anonymous=False``) → ``scoring.RoundResult``:
-  5 queries (the instrument's categories, statements and open questions, the
-  respondents, their answers to statements and open questions … see the
-  function), however many respondents. ``anonymous=True`` reads a named round
+  6 queries (the instrument's categories, statements and open questions, the
+  answers to statements and to open questions, the respondents), however
+  many respondents. ``anonymous=True`` reads a named round
   as if it were not named (the PDF for the partners: no names, the minimum
   group size applies).
 * :func:`partnership_trend` (``partnership``) → :class:`TrendResults`: the
@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from partnerships.querysets import can_edit_partnership
@@ -132,8 +133,8 @@ def _respondents(round_ids, *, texts: bool) -> dict[int, list[scoring.Respondent
 
 
 def round_results(round: EvaluationRound, *, anonymous: bool = False) -> scoring.RoundResult:
-    """The results of ``round`` (its ``instrument`` should be loaded with it):
-    1-2 categories and their statements, 3 open questions, 4 answers to
+    """The results of ``round`` (load its ``instrument`` with it): 1-2
+    categories and their statements, 3 open questions, 4 answers to
     statements, 5 answers to open questions, 6 respondents (with their
     user, contact person and group)."""
     categories = _category_specs([round.instrument_id])[round.instrument_id]
@@ -281,6 +282,4 @@ def trend_radars(trend_results: TrendResults) -> list[RadarChart]:
 
 
 def _decimal(value) -> str:
-    from django.utils.formats import number_format
-
     return number_format(value, 1)
