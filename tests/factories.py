@@ -3,8 +3,10 @@
 from datetime import date, timedelta
 
 import factory
+from django.utils import timezone
 
 from accounts.models import Role, User
+from evaluation import models as em
 from organisations.models import ContactPerson, Organisation, Sector
 from partnerships import models as pm
 from regions.models import Municipality, Region
@@ -275,3 +277,130 @@ def _now():
     from django.utils import timezone
 
     return timezone.now()
+
+
+# --- Evaluation on a small instrument (results, actions, reports) ------------------
+
+# The categories of a small instrument for the tests: (code, title, short title).
+EVALUATION_CATEGORIES = (
+    ("A", "Gedeelde visie en doelen", "Visie en doelen"),
+    ("B", "Leiderschap en regie", "Regie"),
+    ("C", "Resultaten en meerwaarde", "Resultaten"),
+)
+EVALUATION_QUESTIONS = (
+    ("O1", "Wat gaat goed?"),
+    ("O2", "Wat kan beter?"),
+    ("O3", "Wat moeten we nu doen?"),
+)
+
+
+class InstrumentVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = em.InstrumentVersion
+
+    number = factory.Sequence(lambda n: 100 + n)
+    title = "Evaluatie van de samenwerking"
+
+
+def evaluation_instrument(
+    categories=EVALUATION_CATEGORIES, statements_per_category=2, questions=EVALUATION_QUESTIONS
+) -> em.InstrumentVersion:
+    """A published instrument: each category with its statements (codes A1,
+    A2, …), and the open questions."""
+    version = InstrumentVersionFactory()
+    for order, (code, title, short_title) in enumerate(categories):
+        category = em.Category.objects.create(
+            version=version, code=code, title=title, short_title=short_title, order=order
+        )
+        for number in range(1, statements_per_category + 1):
+            em.Statement.objects.create(
+                category=category,
+                code=f"{code}{number}",
+                text=f"Stelling {code}{number} over {title.lower()}.",
+                order=number,
+            )
+    for order, (code, text) in enumerate(questions):
+        em.OpenQuestion.objects.create(version=version, code=code, text=text, order=order)
+    em.InstrumentVersion.objects.filter(pk=version.pk).update(published_at=timezone.now())
+    version.refresh_from_db()
+    return version
+
+
+class SmallInstrumentRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = em.EvaluationRound
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    instrument = factory.LazyFunction(evaluation_instrument)
+    title = factory.Sequence(lambda n: f"Evaluatie {2026 + n}")
+    period_start = date(2026, 1, 1)
+    period_end = date(2026, 6, 30)
+    closes_on = date(2026, 7, 15)
+    status = em.RoundStatus.CLOSED
+    opened_at = factory.LazyFunction(timezone.now)
+    closed_at = factory.LazyAttribute(
+        lambda r: timezone.now() if r.status == em.RoundStatus.CLOSED else None
+    )
+
+
+class SmallInstrumentRespondentFactory(factory.django.DjangoModelFactory):
+    """A respondent of the public side (a portal user of a gemeente) by
+    default; ``SmallInstrumentPartnerRespondentFactory`` for a partner's contact person."""
+
+    class Meta:
+        model = em.Respondent
+
+    round = factory.SubFactory(SmallInstrumentRoundFactory)
+    side = em.Side.PUBLIC
+    user = factory.SubFactory(
+        OfficerFactory,
+        municipality=factory.SelfAttribute("..round.partnership.lead_municipality"),
+    )
+    municipality = factory.LazyAttribute(lambda r: r.user.municipality if r.user else None)
+    invited_at = factory.LazyFunction(timezone.now)
+
+
+class SmallInstrumentPartnerRespondentFactory(SmallInstrumentRespondentFactory):
+    side = em.Side.PRIVATE
+    user = None
+    municipality = None
+    contact = factory.SubFactory(
+        ContactPersonFactory,
+        organisation=factory.SubFactory(
+            OrganisationFactory,
+            region=factory.SelfAttribute("...round.partnership.lead_municipality.region"),
+        ),
+    )
+    organisation = factory.LazyAttribute(lambda r: r.contact.organisation)
+
+
+def answer_round(respondent, scores: dict[str, int], texts: dict[str, str] | None = None):
+    """Store ``respondent``'s answers: {statement code: 0-5}, {question code: text}."""
+    statements = {
+        s.code: s
+        for s in em.Statement.objects.filter(category__version=respondent.round.instrument)
+    }
+    em.StatementAnswer.objects.bulk_create(
+        em.StatementAnswer(respondent=respondent, statement=statements[code], score=score)
+        for code, score in scores.items()
+    )
+    if texts:
+        questions = {
+            q.code: q for q in em.OpenQuestion.objects.filter(version=respondent.round.instrument)
+        }
+        em.OpenAnswer.objects.bulk_create(
+            em.OpenAnswer(respondent=respondent, question=questions[code], text=text)
+            for code, text in texts.items()
+        )
+    em.Respondent.objects.filter(pk=respondent.pk).update(
+        last_saved_at=timezone.now(), submitted_at=timezone.now()
+    )
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = em.Action
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    what = "De regie beleggen bij één kwartiermaker."
+    due_date = date(2027, 3, 1)

@@ -1,0 +1,148 @@
+"""The actions a partnership agrees on after talking about an evaluation's
+results: what, who (a person with a portal account, or a partner), by when,
+and their status. Only the lead gemeente's officers record and change them
+(``partnerships.querysets.can_edit_partnership``); everyone who may see the
+partnership reads them. Every edit form carries its version
+(``core.concurrency``): a stale save is refused with who saved when."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role, User
+from core.concurrency import VersionedModelForm
+from core.forms import DateField
+from partnerships.models import Partnership
+
+from .models import Action, ActionStatus, EvaluationRound
+
+
+def is_overdue(action: Action, today=None) -> bool:
+    """Past its date and neither done nor dropped."""
+    today = today or timezone.localdate()
+    return bool(action.due_date and action.due_date < today and not action.is_finished)
+
+
+def mark_overdue(actions, today=None) -> list[Action]:
+    today = today or timezone.localdate()
+    actions = list(actions)
+    for action in actions:
+        action.overdue = is_overdue(action, today)
+    return actions
+
+
+def actions_of(partnership, *, unfinished_only=False, round=None):
+    """The actions of ``partnership`` with whom and what they answer (one query)."""
+    actions = Action.objects.filter(partnership=partnership).select_related(
+        "owner_user", "owner_participation__organisation", "round"
+    )
+    if unfinished_only:
+        actions = actions.exclude(status__in=[ActionStatus.DONE, ActionStatus.DROPPED])
+    if round is not None:
+        actions = actions.filter(round=round)
+    return actions.order_by("due_date", "pk")
+
+
+def owner_label(action: Action) -> str:
+    if action.owner_participation_id:
+        return str(action.owner_participation.organisation)
+    if action.owner_user_id:
+        return action.owner_user.get_full_name() or action.owner_user.get_username()
+    return ""
+
+
+def possible_owners(partnership: Partnership):
+    """People who can take an action: the officers of the lead and the
+    participating gemeenten, and the coordinators of the region."""
+    municipalities = [
+        partnership.lead_municipality_id,
+        *partnership.participating_municipalities.values_list("pk", flat=True),
+    ]
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(role=Role.OFFICER, municipality_id__in=municipalities)
+            | Q(role=Role.COORDINATOR, region_id=partnership.lead_municipality.region_id)
+        )
+        .select_related("municipality", "region")
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+class ActionForm(VersionedModelForm):
+    class Meta:
+        model = Action
+        fields = ["what", "owner_user", "owner_participation", "due_date", "status", "round"]
+        field_classes = {"due_date": DateField}
+        widgets = {"what": forms.Textarea(attrs={"rows": 3, "maxlength": 500})}
+        help_texts = {
+            "owner_user": _("Een persoon met een account in het portaal …"),
+            "owner_participation": _("… of een partner van de samenwerking (één van beide)."),
+        }
+
+    def __init__(self, *args, partnership: Partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.partnership = partnership
+        self.fields["what"].max_length = 500
+        self.fields["status"].choices = ActionStatus.choices
+        owner = self.fields["owner_user"]
+        owner.queryset = possible_owners(partnership)
+        owner.label_from_instance = _person_label
+        owner.empty_label = _("Geen persoon")
+        partner = self.fields["owner_participation"]
+        partner.queryset = partnership.participations.select_related("organisation").order_by(
+            "organisation__name", "pk"
+        )
+        partner.label_from_instance = lambda p: str(p.organisation)
+        partner.empty_label = _("Geen partner")
+        round_field = self.fields["round"]
+        round_field.queryset = EvaluationRound.objects.filter(partnership=partnership).order_by(
+            "-period_end", "-pk"
+        )
+        round_field.empty_label = _("Geen evaluatieronde")
+
+    def clean(self):
+        cleaned = super().clean()
+        person, partner = cleaned.get("owner_user"), cleaned.get("owner_participation")
+        if "owner_user" in self.errors or "owner_participation" in self.errors:
+            return cleaned
+        if person is None and partner is None:
+            self.add_error(
+                "owner_user", _("Kies wie de actie uitvoert: een persoon of een partner.")
+            )
+        elif person is not None and partner is not None:
+            self.add_error(
+                "owner_participation",
+                _("Kies een persoon óf een partner, niet allebei: één houder per actie."),
+            )
+        return cleaned
+
+
+class ActionStatusForm(VersionedModelForm):
+    """Only the status, from a list of actions."""
+
+    class Meta:
+        model = Action
+        fields = ["status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = ActionStatus.choices
+        self.fields["status"].widget.attrs["class"] = "form-select form-select-sm"
+
+
+def with_status_forms(actions: list[Action]) -> list[Action]:
+    """Give each action the small form that changes its status from a list
+    (carrying its version, like every edit form)."""
+    for action in actions:
+        action.status_form = ActionStatusForm(instance=action, auto_id=f"actie-{action.pk}-%s")
+    return actions
+
+
+def _person_label(user) -> str:
+    name = user.get_full_name() or user.get_username()
+    place = user.municipality or user.region
+    return f"{name} ({place})" if place else name
