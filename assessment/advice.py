@@ -18,8 +18,8 @@ from django.utils import translation
 
 from core.pdf import render_pdf
 
+from .collegeadvies.document import TEMPLATE, load_advice, template_context
 from .models import AdviceFile, Assessment, AssessmentStatus
-from .report import build_report
 
 logger = logging.getLogger(__name__)
 
@@ -27,9 +27,9 @@ logger = logging.getLogger(__name__)
 def render_advice(assessment: Assessment) -> tuple[str, bytes]:
     """The advice as it is now: (file name, PDF). Always in Dutch."""
     with translation.override("nl"):
-        report = build_report(assessment)
-        _html, pdf = render_pdf("assessment/report.html", {"report": report})
-    return report.filename, pdf
+        advice = load_advice(assessment)
+        _html, pdf = render_pdf(TEMPLATE, template_context(advice))
+    return advice.filename, pdf
 
 
 def advice_pdf(assessment: Assessment) -> tuple[str, bytes]:

@@ -12,9 +12,9 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from ..advice import advice_pdf
+from ..collegeadvies.document import TEMPLATE, load_advice, template_context
 from ..models import ReportDownload
 from ..querysets import get_assessment_for_user
-from ..report import build_report
 
 
 @never_cache
@@ -33,7 +33,7 @@ def report_html(request, pk):
     """A quick look in the browser at what the PDF will say (not logged)."""
     assessment = get_assessment_for_user(request.user, pk)
     with translation.override("nl"):
-        return render(request, "assessment/report.html", {"report": build_report(assessment)})
+        return render(request, TEMPLATE, template_context(load_advice(assessment)))
 
 
 urlpatterns = [

@@ -30,8 +30,8 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce, Length
 from django.template.loader import render_to_string
 
+from assessment.collegeadvies.document import TEMPLATE, load_advice, template_context
 from assessment.models import Answer, Assessment, Question, ThemeNote
-from assessment.report import build_report
 from core import pdf
 
 LARGEST_ALLOWED_SECONDS = 2.0
@@ -151,8 +151,8 @@ def _load_demo_assessments():
 
 def portal_pdf(assessment_pk: int) -> bytes:
     """What the download view does, short of the HTTP response and the log."""
-    report = build_report(Assessment(pk=assessment_pk))
-    return pdf.html_to_pdf(render_to_string("assessment/report.html", {"report": report}))
+    advice = load_advice(Assessment(pk=assessment_pk))
+    return pdf.html_to_pdf(render_to_string(TEMPLATE, template_context(advice)))
 
 
 def weasyprint_pdf(html: str) -> bytes:
@@ -190,8 +190,9 @@ class Command(BaseCommand):
         if assessment is None:
             raise CommandError("Geen afweging gevonden en de demodata gaf er ook geen.")
 
-        report = build_report(assessment)
-        html = render_to_string("assessment/report.html", {"report": report})
+        advice = load_advice(assessment)
+        report = advice.report
+        html = render_to_string(TEMPLATE, template_context(advice))
         document = weasyprint_pdf(html)  # warm up: imports, fonts, template cache
 
         portal_times, weasy_times = _timed(
