@@ -31,7 +31,14 @@ from partnerships.models import (
     Phase,
 )
 
-from ..models import Assessment, AssessmentKind, AssessmentStatus, Outcome
+from ..models import (
+    AdviceSettings,
+    AdviceText,
+    Assessment,
+    AssessmentKind,
+    AssessmentStatus,
+    Outcome,
+)
 from ..report import Report, build_report
 from . import drafts
 from .text import Block, blocks, items
@@ -79,6 +86,7 @@ class Advice:
     annexes: list[str]
     drafts: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # what the officer wrote, by key
+    contributions: list = field(default_factory=list)  # drafts.Contribution, the table's rows
 
     @property
     def filename(self) -> str:
@@ -298,12 +306,63 @@ def _header(advice_date, report: Report, text, settings) -> list[tuple[str, str]
     ]
 
 
+def _finance_rows(contributions: list[drafts.Contribution]) -> list[FinanceRow]:
+    return [
+        FinanceRow(
+            c.party,
+            c.type,
+            c.description,
+            drafts.hours(c.hours) if c.hours is not None else "",
+            drafts.euros(c.euros) if c.euros is not None else "",
+            c.is_partner,
+            c.is_own,
+        )
+        for c in contributions
+    ]
+
+
+def frozen_contributions(contributions: list[drafts.Contribution]) -> list[dict]:
+    """The finances table as stored with a frozen text (JSON)."""
+    return [
+        {
+            "party": c.party,
+            "type": c.type,
+            "description": c.description,
+            "hours": None if c.hours is None else str(c.hours),
+            "euros": None if c.euros is None else str(c.euros),
+            "is_partner": c.is_partner,
+            "is_own": c.is_own,
+        }
+        for c in contributions
+    ]
+
+
+def _thawed(rows: list[dict]) -> list[drafts.Contribution]:
+    return [
+        drafts.Contribution(
+            **{
+                **row,
+                "hours": None if row["hours"] is None else Decimal(row["hours"]),
+                "euros": None if row["euros"] is None else Decimal(row["euros"]),
+            }
+        )
+        for row in rows
+    ]
+
+
 def build_advice(assessment: Assessment, text=None, settings=None) -> Advice:
     """The collegeadvies of ``assessment``; ``text`` the officer's advice text
-    (an ``AdviceText``, or None), ``settings`` the gemeente's."""
+    (an ``AdviceText``, or None), ``settings`` the gemeente's. A finalised
+    assessment's frozen text comes as it was frozen, drafts and finances too."""
     report = build_report(assessment)
     facts = gather(report, text, settings)
-    drafted = drafts.draft_all(facts, report.advice)
+    frozen = report.is_final and text is not None and text.frozen_at is not None
+    if frozen:
+        drafted = {key: getattr(text, f"draft_{key}") for key in drafts.SECTION_KEYS}
+        contributions = _thawed(text.frozen_finances)
+    else:
+        drafted = drafts.draft_all(facts, report.advice)
+        contributions = facts.contributions
     texts = {key: (getattr(text, key, "") or "") for key in drafts.SECTION_KEYS} if text else {}
     chosen = {key: texts.get(key, "").strip() or drafted[key] for key in drafts.SECTION_KEYS}
     sections = [
@@ -316,18 +375,6 @@ def build_advice(assessment: Assessment, text=None, settings=None) -> Advice:
         )
         for key, heading in drafts.SECTIONS
         if key not in ("subject", "decision")
-    ]
-    finance_rows = [
-        FinanceRow(
-            c.party,
-            c.type,
-            c.description,
-            drafts.hours(c.hours) if c.hours is not None else "",
-            drafts.euros(c.euros) if c.euros is not None else "",
-            c.is_partner,
-            c.is_own,
-        )
-        for c in facts.contributions
     ]
     subject = " ".join(chosen["subject"].split())
     name = (settings.display_name if settings else "") or _("Gemeente %(name)s") % {
@@ -348,23 +395,24 @@ def build_advice(assessment: Assessment, text=None, settings=None) -> Advice:
         conditions=blocks(report.conditions),
         remark=blocks(report.review_remark) if report.is_final else [],
         show_conditions=report.outcome == Outcome.CONDITIONS,
-        finance_rows=finance_rows,
-        finance_total_hours=drafts.hours(
-            sum((c.hours or 0 for c in facts.contributions), Decimal(0))
-        ),
-        finance_total_euros=drafts.euros(
-            sum((c.euros or 0 for c in facts.contributions), Decimal(0))
-        ),
+        finance_rows=_finance_rows(contributions),
+        finance_total_hours=drafts.hours(sum((c.hours or 0 for c in contributions), Decimal(0))),
+        finance_total_euros=drafts.euros(sum((c.euros or 0 for c in contributions), Decimal(0))),
         annexes=[_("Bijlage 1: Afwegingskader ‘Samenwerken of niet?’, met elk antwoord")],
         drafts=drafted,
         texts=texts,
+        contributions=contributions,
     )
 
 
 def load_advice(assessment: Assessment) -> Advice:
     """The collegeadvies as it stands: with the officer's text and the
-    gemeente's settings."""
-    return build_advice(assessment)
+    gemeente's settings (2 queries more than ``build_advice``)."""
+    text = AdviceText.objects.filter(assessment_id=assessment.pk).first()
+    settings = AdviceSettings.objects.filter(
+        municipality__led_partnerships__participations__assessments=assessment.pk
+    ).first()
+    return build_advice(assessment, text, settings)
 
 
 def template_context(advice: Advice) -> dict:
