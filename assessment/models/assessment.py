@@ -274,6 +274,12 @@ class ReportDownload(models.Model):
         on_delete=models.PROTECT,
     )
     downloaded_at = models.DateTimeField(_("gedownload op"), auto_now_add=True)
+    format = models.CharField(
+        _("bestandsvorm"),
+        max_length=10,
+        choices=[("pdf", "PDF"), ("docx", _("Word (.docx)"))],
+        default="pdf",
+    )
 
     class Meta:
         verbose_name = _("download van het advies")

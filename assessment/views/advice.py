@@ -100,6 +100,7 @@ def advice_page(request, pk):
             "section_keys": SECTION_KEYS,
             "read_sections": [] if form else _read_sections(advice),
             "pdf_url": reverse("assessment:report_pdf", args=[assessment.pk]),
+            "docx_url": reverse("assessment:report_docx", args=[assessment.pk]),
             "preview_url": reverse("assessment:report_html", args=[assessment.pk]),
         },
         status=status,
