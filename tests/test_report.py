@@ -283,7 +283,8 @@ def test_benchmark_uses_a_throwaway_assessment_and_leaves_nothing_behind(db, mon
     assert "portaal: gegevens + template + PDF" in output
     assert "WeasyPrint alleen (zelfde HTML)" in output
     assert "verhouding portaal / WeasyPrint" in output
-    assert "Grootst toegestane afweging (elke tekst op zijn maximum)" in output
+    assert "Grootst toegestane afweging (elke tekst op zijn maximum" in output
+    assert "portaal: gegevens + .docx" in output
     assert not Assessment.objects.exists()
 
 
