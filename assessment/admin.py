@@ -1,14 +1,18 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.forms import DECIMALS_AS_TYPED
 
 from .models import (
+    AdviceSettings,
     AnswerOption,
     Assessment,
     AssessmentStatus,
+    HeaderField,
     OutcomeBand,
     Question,
     Questionnaire,
@@ -194,3 +198,33 @@ class ReportDownloadAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class AdviceSettingsForm(forms.ModelForm):
+    header_fields = forms.MultipleChoiceField(
+        label=_("Velden in het briefhoofd"),
+        choices=HeaderField.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Gemeente en datum staan er altijd in."),
+    )
+
+    class Meta:
+        model = AdviceSettings
+        fields = ["municipality", "display_name", "logo", "header_fields", "policy"]
+
+    def clean_header_fields(self):
+        return [
+            value for value in HeaderField.values if value in self.cleaned_data["header_fields"]
+        ]
+
+
+@admin.register(AdviceSettings)
+class AdviceSettingsAdmin(SimpleHistoryAdmin):
+    """Per gemeente: the name, logo and letterhead fields of its collegeadvies."""
+
+    form = AdviceSettingsForm
+    list_display = ["municipality", "display_name"]
+    list_select_related = ["municipality"]
+    search_fields = ["municipality__name", "display_name"]
+    autocomplete_fields = ["municipality"]

@@ -17,11 +17,16 @@ class AssessmentConfig(AppConfig):
         # files show in no figure.
         revision.track(
             "assessment",
-            paths={"assessment.assessment": "participations__assessments"},
+            paths={
+                "assessment.assessment": "participations__assessments",
+                "assessment.advicetext": "participations__assessments__advice_text",
+            },
             ignored={
                 "assessment.answer",
                 "assessment.themenote",
                 "assessment.reportdownload",
                 "assessment.advicefile",
+                "assessment.advicedocument",
+                "assessment.advicesettings",  # shows in no figure, only in the advice
             },
         )

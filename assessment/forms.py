@@ -1,7 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Answer, Assessment, AssessmentKind, ThemeNote
+from core.concurrency import VersionedModelForm
+from core.forms import DateField, localized_decimal
+
+from .collegeadvies.drafts import SECTION_KEYS, SECTIONS
+from .models import AdviceText, Answer, Assessment, AssessmentKind, ThemeNote
 
 
 def _max_length(model, name: str) -> int:
@@ -90,3 +94,49 @@ class SendBackForm(forms.Form):
         max_length=_max_length(Assessment, "review_comments"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class AdviceTextForm(VersionedModelForm):
+    """The officer's collegeadvies: the letterhead, the gemeente's own share
+    and every section as plain text (core.concurrency refuses a stale save)."""
+
+    own_hours = localized_decimal(AdviceText, "own_hours", min_value=0)
+    own_euros = localized_decimal(AdviceText, "own_euros", min_value=0)
+
+    class Meta:
+        model = AdviceText
+        fields = [
+            "case_number",
+            "author_name",
+            "department",
+            "portfolio_holder",
+            "meeting_date",
+            "confidential",
+            "confidential_ground",
+            "own_hours",
+            "own_euros",
+            "own_description",
+            *SECTION_KEYS,
+        ]
+        field_classes = {"meeting_date": DateField}
+
+    def __init__(self, *args, drafts: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, heading in SECTIONS:
+            field = self.fields[key]
+            field.label = heading
+            rows = 2 if key == "subject" else max(4, min(14, drafts[key].count("\n") + 3))
+            field.widget = forms.Textarea(attrs={"rows": rows, "maxlength": field.max_length})
+            # Empty means: as the portal drafts it. The form shows that draft.
+            if not self.is_bound and not getattr(self.instance, key):
+                self.initial[key] = drafts[key]
+        self.fields["decision"].help_text = _(
+            "Eén beslispunt per regel; de nummering komt er vanzelf bij."
+        )
+        self.fields["subject"].help_text = _("Eén regel.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("confidential") and not cleaned.get("confidential_ground", "").strip():
+            self.add_error("confidential_ground", _("Noem de grond waarop het advies geheim is."))
+        return cleaned

@@ -77,6 +77,8 @@ class ThemeSection:
 @dataclass
 class Report:
     assessment_id: int
+    participation_id: int
+    kind: str
     is_final: bool
     is_reassessment: bool
     status_label: str
@@ -90,7 +92,6 @@ class Report:
     outcome: str
     outcome_label: str
     advice: str
-    decision_points: list[str]
     reason: str
     unresolved: list[str]
     # The partner and the partnership
@@ -167,76 +168,6 @@ def _advice(kind: str, outcome: str, partner: str, partnership: str) -> str:
     return texts[outcome] % names
 
 
-def _decision_points(kind: str, outcome: str, partner: str, partnership: str) -> list[str]:
-    """Two to four numbered points for the college, worded for the outcome."""
-    names = {"partner": partner, "partnership": partnership}
-    evaluate = _(
-        "De samenwerking jaarlijks te laten evalueren en de uitkomst aan het college voor te leggen."
-    )
-    if kind == AssessmentKind.REASSESSMENT:
-        if outcome == Outcome.DECLINE:
-            points = [
-                _(
-                    "In te stemmen met het beëindigen van de samenwerking met %(partner)s in "
-                    "%(partnership)s."
-                ),
-                _(
-                    "De wethouder te mandateren de samenwerking volgens de afspraken in de "
-                    "overeenkomst te beëindigen en %(partner)s hierover te informeren."
-                ),
-            ]
-        elif outcome == Outcome.CONDITIONS:
-            points = [
-                _(
-                    "In te stemmen met het voortzetten van de samenwerking met %(partner)s in "
-                    "%(partnership)s, met de maatregelen in dit advies."
-                ),
-                _(
-                    "De maatregelen vast te leggen in een aanvulling op de "
-                    "samenwerkingsovereenkomst."
-                ),
-                _("De wethouder te mandateren de aanvulling namens de gemeente te ondertekenen."),
-                evaluate,
-            ]
-        else:
-            points = [
-                _(
-                    "In te stemmen met het voortzetten van de samenwerking met %(partner)s in "
-                    "%(partnership)s."
-                ),
-                _("De wethouder te mandateren de samenwerking namens de gemeente voort te zetten."),
-                evaluate,
-            ]
-    elif outcome == Outcome.DECLINE:
-        points = [
-            _("In te stemmen met het advies om niet met %(partner)s samen te werken."),
-            _("De wethouder te mandateren %(partner)s hierover te informeren."),
-        ]
-    elif outcome == Outcome.CONDITIONS:
-        points = [
-            _(
-                "In te stemmen met de samenwerking met %(partner)s in %(partnership)s, onder de "
-                "voorwaarden in dit advies."
-            ),
-            _(
-                "De wethouder te mandateren de samenwerkingsovereenkomst namens de gemeente aan "
-                "te gaan."
-            ),
-            _("De voorwaarden vast te leggen in een samenwerkingsovereenkomst."),
-            evaluate,
-        ]
-    else:
-        points = [
-            _("In te stemmen met de samenwerking met %(partner)s in %(partnership)s."),
-            _(
-                "De wethouder te mandateren de samenwerkingsovereenkomst namens de gemeente aan "
-                "te gaan."
-            ),
-            evaluate,
-        ]
-    return [point % names for point in points]
-
-
 def _points_legend(themes: list[ThemeSpec]) -> str:
     """The points per answer of this version, e.g. "Ja = 2, Deels = 1, Nee = 0"."""
     seen: dict[str, int | None] = {}
@@ -299,6 +230,20 @@ def _reason(kind: str, result: ScoreResult) -> str:
         ) % {"codes": codes, "label": _outcome_label(kind, Outcome.DECLINE)}
     if result.lowest_theme is None:
         return ""
+    lowest = [t for t in result.themes if t.percent == result.lowest_theme.percent]
+    if len(lowest) == len(result.themes) and len(lowest) > 1:
+        return _("Totaalscore %(total)s%%; alle thema's scoren %(lowest)s%%.") % {
+            "total": percent_text(result.total_percent),
+            "lowest": percent_text(result.lowest_theme.percent),
+        }
+    if len(lowest) > 1:
+        names = [f"{t.code}. {t.title}" for t in lowest]
+        return _("Totaalscore %(total)s%%; laagste thema's %(names)s met elk %(lowest)s%%.") % {
+            "total": percent_text(result.total_percent),
+            "names": _("%(first)s en %(last)s")
+            % {"first": ", ".join(names[:-1]), "last": names[-1]},
+            "lowest": percent_text(result.lowest_theme.percent),
+        }
     return _("Totaalscore %(total)s%%; laagste thema %(code)s. %(title)s met %(lowest)s%%.") % {
         "total": percent_text(result.total_percent),
         "code": result.lowest_theme.code,
@@ -339,7 +284,10 @@ def _chart(rows: list[ThemeRow], result: ScoreResult, bands: list[BandSpec]) -> 
     ]
     if rows:
         total = result.total_percent
-        bars.append(Bar(_("Totaalscore"), total, display=f"{percent_text(total)}%", emphasis=True))
+        display = f"{percent_text(total)}%"
+        if result.knocked_out:  # never shown as if it were a good result
+            display = _("%(total)s (telt niet: uitsluitingsgrond)") % {"total": display}
+        bars.append(Bar(_("Totaalscore"), total, display=display, emphasis=True))
     limits = {Decimal(0), Decimal(100)}
     limits |= {b.min_total for b in bands if 0 < b.min_total < 100}
     limits |= {b.min_theme for b in bands if b.min_theme is not None and 0 < b.min_theme < 100}
@@ -445,6 +393,8 @@ def build_report(assessment: Assessment) -> Report:
     is_reassessment = kind == AssessmentKind.REASSESSMENT
     return Report(
         assessment_id=assessment.pk,
+        participation_id=assessment.participation_id,
+        kind=kind,
         is_final=is_final,
         is_reassessment=is_reassessment,
         status_label=assessment.get_status_display(),
@@ -456,7 +406,6 @@ def build_report(assessment: Assessment) -> Report:
         outcome=outcome,
         outcome_label=assessment.outcome_label(outcome),
         advice=_advice(kind, outcome, partner, partnership.name),
-        decision_points=_decision_points(kind, outcome, partner, partnership.name),
         reason=_reason(kind, result),
         unresolved=result.unresolved,
         partner_name=partner,

@@ -28,6 +28,7 @@ from simple_history.utils import bulk_create_with_history
 from partnerships import revision as partnership_revision
 
 from . import advice, notify
+from .collegeadvies import texts as advice_texts
 from .history import COPIED_REASON
 from .models import (
     Answer,
@@ -212,6 +213,8 @@ def finalise(assessment: Assessment, reviewer, remark: str = "") -> ScoreResult:
     assessment.revision += 1
     _by(assessment, reviewer)
     assessment.save()
+    # The collegeadvies's text is frozen with it (collegeadvies.texts).
+    advice_texts.freeze(assessment, reviewer)
     notify.finalised(assessment, reviewer)
     # Its advice never changes from now on: made once and kept (assessment.advice).
     advice.store_after_commit(assessment.pk)

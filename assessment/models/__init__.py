@@ -1,3 +1,4 @@
+from .advice import AdviceDocument, AdviceSettings, AdviceText, HeaderField
 from .assessment import (
     AdviceFile,
     Answer,
@@ -20,6 +21,10 @@ from .questionnaire import (
 )
 
 __all__ = [
+    "AdviceDocument",
+    "AdviceSettings",
+    "AdviceText",
+    "HeaderField",
     "REASSESSMENT_LABELS",
     "AdviceFile",
     "Answer",

@@ -274,6 +274,12 @@ class ReportDownload(models.Model):
         on_delete=models.PROTECT,
     )
     downloaded_at = models.DateTimeField(_("gedownload op"), auto_now_add=True)
+    format = models.CharField(
+        _("bestandsvorm"),
+        max_length=10,
+        choices=[("pdf", "PDF"), ("docx", _("Word (.docx)"))],
+        default="pdf",
+    )
 
     class Meta:
         verbose_name = _("download van het advies")
@@ -284,18 +290,12 @@ class ReportDownload(models.Model):
         return f"{self.user} {self.downloaded_at:%Y-%m-%d %H:%M}"
 
 
-class AdviceFile(models.Model):
-    """The PDF advice of a finalised assessment, made once and kept: a
+class StoredAdvice(models.Model):
+    """A file of a finalised assessment's advice, made once and kept: a
     finalised assessment never changes, so neither does its advice
     (``assessment.advice``). In private storage, served only by the download
-    view, which logs every download."""
+    views, which log every download."""
 
-    assessment = models.OneToOneField(
-        Assessment,
-        verbose_name=_("afweging"),
-        related_name="advice_file",
-        on_delete=models.CASCADE,
-    )
     file = models.FileField(
         _("bestand"), storage=private_storage, upload_to=private_upload_path, max_length=200
     )
@@ -303,8 +303,22 @@ class AdviceFile(models.Model):
     created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("bewaard advies")
-        verbose_name_plural = _("bewaarde adviezen")
+        abstract = True
 
     def __str__(self):
         return self.filename
+
+
+class AdviceFile(StoredAdvice):
+    """The PDF advice."""
+
+    assessment = models.OneToOneField(
+        Assessment,
+        verbose_name=_("afweging"),
+        related_name="advice_file",
+        on_delete=models.CASCADE,
+    )
+
+    class Meta:
+        verbose_name = _("bewaard advies")
+        verbose_name_plural = _("bewaarde adviezen")

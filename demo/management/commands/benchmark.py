@@ -32,8 +32,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Role, User
+from assessment.collegeadvies.document import TEMPLATE, load_advice, template_context
 from assessment.models import Assessment, AssessmentStatus, ReportDownload
-from assessment.report import build_report
 from core.pdf import html_to_pdf
 from dashboard import figures
 from dashboard.views import _heading
@@ -112,7 +112,7 @@ class Command(BaseCommand):
 
         def advice_html():
             with translation.override("nl"):
-                return render_to_string("assessment/report.html", {"report": build_report(draft)})
+                return render_to_string(TEMPLATE, template_context(load_advice(draft)))
 
         # (label, url, rounds, goal, change before each request or None, HTML
         # for WeasyPrint alone or None). A goal is a ratio to the minimal page,
