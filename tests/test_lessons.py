@@ -216,3 +216,38 @@ def test_the_lesson_page_costs_a_fixed_number_of_queries(world, lesson, django_a
 def test_the_menu_links_to_the_lessons(world):
     body = world.client_for(world.officer).get("/lessen/").content.decode()
     assert 'href="/lessen/" aria-current="page">Geleerde lessen' in body
+
+
+def test_the_demo_ends_one_partnership_sustains_another_and_kampen_finds_the_lessons(settings):
+    from decisions.models import Decision, Option
+    from demo import endings
+    from partnerships.models import ChecklistFact, ChecklistTick, Partnership
+    from tests.demo_helpers import load_demo
+
+    load_demo(settings, advice_files=False)
+    load_demo(settings, advice_files=False)  # again: nothing doubles, nothing changes
+    ended = Partnership.objects.get(name=endings.ENDED)
+    sustained = Partnership.objects.get(name=endings.SUSTAINED)
+    assert ended.status == Status.ENDED and ended.is_closed and ended.phase.number == 7
+    decision = Decision.objects.get(partnership=ended)
+    assert decision.option == Option.END and decision.notice_document.read().startswith(b"%PDF")
+    assert sustained.phase.number == 5 and sustained.status == Status.ACTIVE
+    assert Decision.objects.get(partnership=sustained).option == Option.SUSTAIN
+    assert set(
+        ChecklistTick.objects.filter(partnership=ended)
+        .exclude(item__fact="")
+        .values_list("item__fact", flat=True)
+    ) == {ChecklistFact.DECISION_RECORDED, ChecklistFact.LESSONS_WRITTEN}
+
+    from django.test import Client
+
+    from accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="medewerker.kampen"))
+    body = client.get("/lessen/", {"q": "supermarkt"}).content.decode()
+    assert "Begin met één supermarkt en één wijk" in body and endings.ENDED in body
+    lesson = Lesson.objects.get(title="Begin met één supermarkt en één wijk")
+    assert client.get(lesson.get_absolute_url()).status_code == 200
+    # Kampen does not take part in it: the partnership itself stays closed to her.
+    assert client.get(ended.get_absolute_url()).status_code == 404

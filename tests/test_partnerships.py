@@ -241,8 +241,9 @@ def test_list_costs_the_same_queries_for_5_and_500_partnerships(world, django_as
 # 10 checklist items of the phase, 11 its ticks (who ticked joined),
 # 12 participating gemeenten, 13 the phases, 14 the last phase moves, 15
 # agreements (partner joined), 16 the last activities, 17 recent changes (one
-# UNION over the history tables), 18-20 savepoint, session update, release.
-DETAIL_QUERIES = 20
+# UNION over the history tables), 18 decisions (phase 7, who recorded joined),
+# 19 lessons, 20-22 savepoint, session update, release.
+DETAIL_QUERIES = 22
 
 
 def test_detail_costs_the_same_queries_for_small_and_large_partnerships(

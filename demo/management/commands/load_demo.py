@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from demo import assessments as demo_assessments
 from demo import data
+from demo import endings as demo_endings
 from demo import national as demo_national
 from demo import partnerships as demo_partnerships
 from partnerships import revision
@@ -47,6 +48,10 @@ class Command(BaseCommand):
         self.stdout.write(_("Samenwerkingen toegevoegd: %(count)s") % {"count": len(created)})
         assessments = demo_assessments.load_assessments()
         self.stdout.write(_("Afwegingen toegevoegd: %(count)s") % {"count": len(assessments)})
+        endings = demo_endings.load_endings()
+        self.stdout.write(
+            _("Besloten samenwerkingen toegevoegd: %(count)s") % {"count": len(endings)}
+        )
 
         # Bulk inserts bypass the model signals: make every cached figure stale
         # here. The national data set adds only new partnerships with their own
