@@ -251,3 +251,15 @@ def test_the_demo_ends_one_partnership_sustains_another_and_kampen_finds_the_les
     assert client.get(lesson.get_absolute_url()).status_code == 200
     # Kampen does not take part in it: the partnership itself stays closed to her.
     assert client.get(ended.get_absolute_url()).status_code == 404
+
+
+def test_a_lesson_raises_the_revision_of_its_own_partnership_only(world, partnership):
+    from partnerships.models import Partnership
+
+    other = PartnershipFactory(lead_municipality=world.municipality)
+    before = dict(Partnership.objects.values_list("pk", "revision"))
+    lesson = Lesson.objects.create(partnership=partnership, title="Een", advice="a")
+    lesson.phases.set([phase(5)])
+    after = dict(Partnership.objects.values_list("pk", "revision"))
+    assert after[partnership.pk] > before[partnership.pk]
+    assert after[other.pk] == before[other.pk]

@@ -19,7 +19,7 @@ def test_kampen_finds_the_lessons_of_zwolle(tab, demo_data):
         "link", name="Geleerde lessen"
     ).click()
     tab.assert_accessible("lessons")
-    page.get_by_label("Zoeken").fill("supermarkt")
+    page.get_by_role("textbox", name="Zoeken").fill("supermarkt")
     page.get_by_role("button", name="Zoeken").click()
     main = page.get_by_role("main")
     assert "Begin met één supermarkt en één wijk" in main.inner_text()
