@@ -606,12 +606,13 @@ def load_organisations() -> dict[tuple[str, str], Organisation]:
 
 
 @transaction.atomic
-def load_partnerships() -> list[Partnership]:
+def load_partnerships(specs=None) -> list[Partnership]:
+    """The partnerships of ``specs`` (default: :data:`PARTNERSHIPS`) not there yet."""
     organisations = load_organisations()
     officers = _officers()
     phases = {p.number: p for p in Phase.objects.all()}
     created = []
-    for spec in PARTNERSHIPS:
+    for spec in PARTNERSHIPS if specs is None else specs:
         municipality = Municipality.objects.select_related("region").get(
             cbs_code=spec["municipality"]
         )
@@ -712,9 +713,11 @@ def load_partnerships() -> list[Partnership]:
 
 def _walk_phases(partnership, target: int, officer, phases) -> None:
     """Tick every checklist item of the phases behind it and move on, as an
-    officer would; in the current phase, tick the first item."""
+    officer would; in the current phase, tick the first item. Items the
+    portal ticks by the facts (``ChecklistItem.fact``) are left to the facts:
+    the move past them gives its reason."""
     for number in range(1, target + 1):
-        items = list(ChecklistItem.objects.filter(phase=phases[number], is_active=True))
+        items = list(ChecklistItem.objects.filter(phase=phases[number], is_active=True, fact=""))
         to_tick = items if number < target else items[:1]
         for item in to_tick:
             phase_rules.set_tick(partnership, item, True, officer)
@@ -726,4 +729,11 @@ def _walk_phases(partnership, target: int, officer, phases) -> None:
                 text=f"Fase {number} afgerond; door naar fase {number + 1}.",
                 author=officer,
             )
-            phase_rules.move(partnership, phases[number + 1], officer)
+            phase_rules.move(
+                partnership,
+                phases[number + 1],
+                officer,
+                ""
+                if phase_rules.checklist_for(partnership, phases[number]).is_complete
+                else "Geëvalueerd buiten het portaal, vóór de evaluatierondes.",
+            )

@@ -44,7 +44,7 @@ class ThemeAdmin(SimpleHistoryAdmin):
 class ChecklistItemInline(admin.TabularInline):
     model = ChecklistItem
     extra = 1
-    fields = ("text", "help_text", "order", "is_active")
+    fields = ("text", "help_text", "order", "is_active", "fact")
     ordering = ("order", "pk")
 
 
@@ -61,8 +61,8 @@ class PhaseAdmin(SimpleHistoryAdmin):
 
 @admin.register(ChecklistItem)
 class ChecklistItemAdmin(SimpleHistoryAdmin):
-    list_display = ("text", "phase", "order", "is_active")
-    list_filter = ("phase", "is_active")
+    list_display = ("text", "phase", "order", "is_active", "fact")
+    list_filter = ("phase", "is_active", "fact")
     list_select_related = ("phase",)
     list_editable = ("order", "is_active")
     search_fields = ("text",)
@@ -101,14 +101,17 @@ class PartnershipAdmin(SimpleHistoryAdmin):
     list_select_related = ("lead_municipality", "theme", "phase")
     search_fields = ("name", "lead_municipality__name")
     autocomplete_fields = ("lead_municipality", "participating_municipalities", "created_by")
-    readonly_fields = ("phase", "created_at", "updated_at")
+    readonly_fields = ("phase", "closed_at", "created_at", "updated_at")
     date_hierarchy = "updated_at"
     inlines = [ParticipationInline]
 
     def get_readonly_fields(self, request, obj=None):
         # The phase moves through the portal only (with its rules and log);
         # a new partnership starts in a phase chosen here.
-        return self.readonly_fields if obj else ("created_at", "updated_at")
+        if obj is not None and obj.closed_at is not None:
+            # Ended by a recorded decision: an ending is final.
+            return (*self.readonly_fields, "status")
+        return self.readonly_fields if obj else ("closed_at", "created_at", "updated_at")
 
 
 class ContributionInline(admin.TabularInline):

@@ -100,9 +100,12 @@ def save_checklist(partnership: Partnership, sent: ChecklistInput, user) -> int:
     Only what the user changed is changed: an item she left as the form
     showed it keeps whatever is stored now, so a form opened before someone
     else ticked an item does not untick it. Without ``shown`` the form's
-    state is taken as a whole. Items of another phase are ignored."""
+    state is taken as a whole. Items of another phase are ignored, and so
+    are items the portal ticks by the facts (``ChecklistItem.fact``)."""
     changed = 0
     for entry in checklist_for(partnership, sent.phase).entries:
+        if entry.item.fact:
+            continue  # ticked by the facts only (partnerships.checklist)
         key = str(entry.item.pk)
         wanted = key in sent.ticked
         if sent.shown is not None and wanted == (key in sent.shown):

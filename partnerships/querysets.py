@@ -50,7 +50,10 @@ class ParticipationQuerySet(QuerySet):
 
 
 def can_edit_partnership(user, partnership) -> bool:
-    """Only officers of the lead gemeente change a partnership and its records."""
+    """Only officers of the lead gemeente change a partnership and its
+    records, and nobody once a recorded decision ended it (``closed_at``)."""
+    if partnership.closed_at is not None:
+        return False
     return scope_for(user).can_edit_for(partnership.lead_municipality_id)
 
 

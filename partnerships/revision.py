@@ -135,7 +135,9 @@ def _on_m2m_change(sender, action, instance, pk_set, model, **kwargs):
         touch_partnerships(pk=instance.pk)
     elif model is Partnership and pk_set:
         touch_partnerships(pk__in=pk_set)
-    elif _tracked(type(instance)) or model is Partnership:
+    elif _tracked(type(instance)):
+        changed(instance)  # its own partnerships when it has a path (a lesson's phases)
+    elif model is Partnership:
         touch_partnerships(own_work=False)
 
 

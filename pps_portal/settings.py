@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "partnerships",
     "assessment",
     "evaluation",
+    "lessons",
+    "decisions",
     "dashboard",
     "demo",
 ]

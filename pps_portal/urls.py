@@ -30,5 +30,7 @@ urlpatterns = [
     path("", include("organisations.urls")),
     path("", include("assessment.urls")),
     path("", include("evaluation.urls")),
+    path("", include("lessons.urls")),
+    path("", include("decisions.urls")),
     path("", include("dashboard.urls")),
 ]

@@ -39,6 +39,9 @@ def ensure_reference_data():
         importlib.import_module("partnerships.migrations.0002_seed_reference_data").install(
             _AppsAsAtMigration(apps), None
         )
+        importlib.import_module(
+            "partnerships.migrations.0008_checklist_facts_and_closing"
+        ).set_facts(_AppsAsAtMigration(apps), None)
     if not Questionnaire.objects.exists():
         importlib.import_module("assessment.migrations.0002_default_afwegingskader").install(
             _AppsAsAtMigration(apps), None

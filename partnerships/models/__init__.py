@@ -18,13 +18,14 @@ from .partnership import (
     Status,
 )
 from .progress import ChecklistTick, PhaseNote, PhaseNoteKind, PhaseTransition
-from .reference import ChecklistItem, HealthTheme, Phase
+from .reference import ChecklistFact, ChecklistItem, HealthTheme, Phase
 
 __all__ = [
     "ACTIVE_PARTICIPATION",
     "Activity",
     "ActivityKind",
     "Agreement",
+    "ChecklistFact",
     "ChecklistItem",
     "ChecklistTick",
     "CollaborationFunction",

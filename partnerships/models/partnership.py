@@ -106,6 +106,13 @@ class Partnership(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
+    # Set once, when a recorded decision ended the partnership (the decisions
+    # app): an ending is final, so from then on the partnership is read-only
+    # in the portal (querysets.can_edit_partnership). A status set to
+    # "beëindigd" by hand, without a decision, can still be changed.
+    closed_at = models.DateTimeField(
+        _("definitief beëindigd op"), null=True, blank=True, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("aangemaakt door"),
@@ -177,6 +184,11 @@ class Partnership(models.Model):
 
     def get_absolute_url(self):
         return reverse("partnerships:detail", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        """Ended by a recorded decision: final, read-only."""
+        return self.closed_at is not None
 
     @property
     def organisational_form_label(self) -> str:

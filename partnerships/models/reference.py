@@ -69,6 +69,15 @@ class Phase(models.Model):
         return [line.strip() for line in self.pitfalls.splitlines() if line.strip()]
 
 
+class ChecklistFact(models.TextChoices):
+    """What the portal itself knows, and ticks a checklist item by
+    (``partnerships.checklist``): such an item is never ticked by hand."""
+
+    EVALUATION_ROUND_CLOSED = "evaluation_round_closed", _("een evaluatieronde is gesloten")
+    DECISION_RECORDED = "decision_recorded", _("een besluit is vastgelegd")
+    LESSONS_WRITTEN = "lessons_written", _("geleerde lessen zijn vastgelegd")
+
+
 class ChecklistItem(models.Model):
     phase = models.ForeignKey(
         Phase, verbose_name=_("fase"), related_name="checklist_items", on_delete=models.CASCADE
@@ -82,6 +91,16 @@ class ChecklistItem(models.Model):
         _("in gebruik"),
         default=True,
         help_text=_("Een item dat niet meer in gebruik is, telt niet mee maar blijft bewaard."),
+    )
+    fact = models.CharField(
+        _("afgevinkt door het portaal"),
+        max_length=30,
+        choices=ChecklistFact.choices,
+        blank=True,
+        help_text=_(
+            "Leeg voor een item dat de gebruiker zelf afvinkt. Anders vinkt het portaal het "
+            "af zodra dit feit vaststaat; met de hand afvinken kan dan niet."
+        ),
     )
 
     history = HistoricalRecords()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.notifications import absolute
 from demo import assessments as demo_assessments
 from demo import data
+from demo import endings as demo_endings
 from demo import evaluation as demo_evaluation
 from demo import national as demo_national
 from demo import partnerships as demo_partnerships
@@ -50,6 +51,10 @@ class Command(BaseCommand):
         assessments = demo_assessments.load_assessments()
         self.stdout.write(_("Afwegingen toegevoegd: %(count)s") % {"count": len(assessments)})
         respondent_link = demo_evaluation.load_rounds()
+        endings = demo_endings.load_endings()
+        self.stdout.write(
+            _("Besloten samenwerkingen toegevoegd: %(count)s") % {"count": len(endings)}
+        )
 
         # Bulk inserts bypass the model signals: make every cached figure stale
         # here. The national data set adds only new partnerships with their own
