@@ -93,11 +93,11 @@ def _with_a_change(history, model):
         .annotate(written=_written(model))
         .values("written")[:1]
     )
-    return history.annotate(written=_written(model), written_before=Subquery(previous)).filter(
-        ~Q(history_type="~")
-        | Q(written_before__isnull=True)
-        | ~Q(written=F("written_before"))
-        | Q(history_change_reason__gt="")
+    # No previous row reads as "" (a row's text is never empty: it holds the separators).
+    return history.annotate(
+        written=_written(model), written_before=Coalesce(Subquery(previous), Value(""))
+    ).filter(
+        ~Q(history_type="~") | ~Q(written=F("written_before")) | Q(history_change_reason__gt="")
     )
 
 

@@ -27,7 +27,7 @@ from ..models import (
     ParticipationStatus,
     Partnership,
     PhaseTransition,
-    with_latest_measurements,
+    with_latest_measurement,
 )
 from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
@@ -91,9 +91,7 @@ def partnership_detail(request, pk):
     partnership = get_partnership_for_user(
         user,
         pk,
-        queryset=Partnership.objects.select_related(
-            "theme", "phase", "lead_municipality__region", "created_by"
-        ),
+        queryset=Partnership.objects.select_related("theme", "phase", "lead_municipality"),
     )
     can_edit = can_edit_partnership(user, partnership)
     return render(
@@ -106,7 +104,11 @@ def partnership_detail(request, pk):
 def _detail_context(user, partnership, can_edit: bool) -> dict:
     participations = list(
         partnership.participations.select_related("organisation").prefetch_related(
-            Prefetch("contributions", queryset=Contribution.objects.order_by("type", "pk")),
+            # Only their totals show here.
+            Prefetch(
+                "contributions",
+                queryset=Contribution.objects.only("participation_id", "type", "hours", "euros"),
+            ),
             "assessments",  # newest first (the model's ordering)
         )
     )
@@ -120,19 +122,16 @@ def _detail_context(user, partnership, can_edit: bool) -> dict:
         Goal.objects.filter(partnership=partnership)
         .select_related("participation__organisation")
         .prefetch_related(
-            Prefetch(
-                "indicators",
-                queryset=with_latest_measurements(Indicator.objects.all(), 1),
-            )
+            Prefetch("indicators", queryset=with_latest_measurement(Indicator.objects.all()))
         )
     )
     for goal in goals:
         for indicator in goal.indicators.all():
-            indicator.progress = summary.indicator_progress(
-                indicator, indicator.latest_measurements
+            indicator.progress = summary.progress_toward(
+                indicator, indicator.latest_value, indicator.latest_date
             )
     contributions = [c for p in participations for c in p.contributions.all()]
-    checklist = phase_rules.checklist_for(partnership, partnership.phase)
+    checklist = phase_rules.checklist_progress(partnership, partnership.phase)
     return {
         "partnership": partnership,
         "can_edit": can_edit,
@@ -145,12 +144,7 @@ def _detail_context(user, partnership, can_edit: bool) -> dict:
         "goals": goals,
         "checklist": checklist,
         "next_steps": [entry for entry in checklist.entries if not entry.done][:5],
-        "phases": phase_rules.all_phases(),
-        "transitions": list(
-            PhaseTransition.objects.filter(partnership=partnership).select_related(
-                "from_phase", "to_phase", "moved_by"
-            )[:5]
-        ),
+        "phases": phase_rules.phase_steps(),
         "agreements": list(
             Agreement.objects.filter(partnership=partnership).select_related(
                 "participation__organisation"
