@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -55,8 +56,9 @@ def partnership_list(request):
     )
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
-    page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = with_partner_counts(list(page.object_list))
+    page = Paginator(with_partner_counts(queryset).order_by("name", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -71,19 +73,19 @@ def partnership_list(request):
     )
 
 
-def with_partner_counts(partnerships: list) -> list:
-    """The partnerships, each with its number of partners (not withdrawn),
-    counted for these rows only in one grouped query."""
-    partner_counts = dict(
-        Participation.objects.filter(partnership__in=[p.pk for p in partnerships])
+def with_partner_counts(partnerships):
+    """The partnerships (a queryset), each with ``partner_count``: its
+    partners that have not withdrawn, counted in the same query (for the
+    rows of a page only, once sorted and cut)."""
+    partners = (
+        Participation.objects.filter(partnership=OuterRef("pk"))
         .exclude(status=ParticipationStatus.WITHDRAWN)
-        .values_list("partnership")
-        .annotate(n=Count("pk"))
         .order_by()
+        .values("partnership")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    for partnership in partnerships:
-        partnership.partner_count = partner_counts.get(partnership.pk, 0)
-    return partnerships
+    return partnerships.annotate(partner_count=Coalesce(Subquery(partners), 0))
 
 
 def partnership_detail(request, pk):
