@@ -349,7 +349,7 @@ def _sections(
 
 
 def build_report(assessment: Assessment) -> Report:
-    """Everything the advice shows: 7 queries, however many answers."""
+    """Everything the advice shows: 5 queries, however many answers."""
     assessment = Assessment.objects.select_related(
         "participation__organisation",
         "participation__partnership__lead_municipality",

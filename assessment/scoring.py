@@ -177,35 +177,59 @@ def score(
 
 
 def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
-    """The themes and bands of a version as plain data (3 queries)."""
-    from django.db.models import Prefetch
+    """The themes and bands of a version as plain data (2 queries: the themes
+    with their questions and options joined, as plain values; the bands)."""
+    from .models import QuestionnaireTheme
 
-    from .models import AnswerOption, Question
-
-    themes = []
-    for theme in version.themes.order_by("order", "code").prefetch_related(
-        Prefetch(
-            "questions",
-            queryset=Question.objects.order_by("order", "code").prefetch_related(
-                Prefetch("options", queryset=AnswerOption.objects.order_by("order", "pk"))
+    rows = (
+        QuestionnaireTheme.objects.filter(version=version)
+        .order_by(
+            "order",
+            "code",
+            "questions__order",
+            "questions__code",
+            "questions__options__order",
+            "questions__options__pk",
+        )
+        .values_list(
+            "pk",
+            "code",
+            "title",
+            "weight",
+            "is_knockout",
+            "questions__pk",
+            "questions__code",
+            "questions__text",
+            "questions__is_knockout",
+            "questions__options__pk",
+            "questions__options__label",
+            "questions__options__points",
+            "questions__options__is_unknown",
+            "questions__options__triggers_knockout",
+        )
+    )
+    # theme key -> (its fields, question key -> (its fields, its options)), in order
+    themes: dict = {}
+    for theme_id, code, title, weight, theme_knockout, question_id, *rest in rows:
+        theme = themes.setdefault(theme_id, ((theme_id, code, title, weight), theme_knockout, {}))
+        if question_id is None:
+            continue  # a theme without questions
+        question_code, text, question_knockout, option_id, *option = rest
+        question = theme[2].setdefault(
+            question_id, ((question_id, question_code, text), question_knockout, [])
+        )
+        if option_id is not None:
+            question[2].append(OptionSpec(option_id, *option))
+    theme_specs = [
+        ThemeSpec(
+            *fields,
+            tuple(
+                QuestionSpec(*question_fields, tuple(options), question_knockout)
+                for question_fields, question_knockout, options in questions.values()
             ),
+            theme_knockout,
         )
-    ):
-        questions = tuple(
-            QuestionSpec(
-                q.pk,
-                q.code,
-                q.text,
-                tuple(
-                    OptionSpec(o.pk, o.label, o.points, o.is_unknown, o.triggers_knockout)
-                    for o in q.options.all()
-                ),
-                q.is_knockout,
-            )
-            for q in theme.questions.all()
-        )
-        themes.append(
-            ThemeSpec(theme.pk, theme.code, theme.title, theme.weight, questions, theme.is_knockout)
-        )
+        for fields, theme_knockout, questions in themes.values()
+    ]
     bands = [BandSpec(b.outcome, b.min_total, b.min_theme) for b in version.bands.all()]
-    return themes, bands
+    return theme_specs, bands

@@ -317,20 +317,18 @@ def save_conditions(assessment: Assessment, revision: int, text: str, user=None)
     assessment.save()
 
 
-def suggested_conditions(assessment: Assessment) -> str:
-    """Starting points for the conditions: the questions answered Deels or Nee."""
+def suggested_conditions(themes, answers) -> str:
+    """Starting points for the conditions: the questions answered Deels or
+    Nee. ``themes``: the version's (``scoring.specs_for_version``),
+    ``answers``: the chosen option's key per question's key."""
     lines = []
-    for answer in (
-        assessment.answers.select_related("question__theme", "option")
-        .filter(option__label__in=["Deels", "Nee"], question__is_knockout=False)
-        .order_by("question__theme__order", "question__order")
-    ):
-        lines.append(
-            _("%(code)s (%(answer)s): %(question)s — voorwaarde: …")
-            % {
-                "code": answer.question.code,
-                "answer": answer.option.label,
-                "question": answer.question.text,
-            }
-        )
+    for theme in themes:
+        for question in theme.questions:
+            option = next((o for o in question.options if o.id == answers.get(question.id)), None)
+            if question.is_knockout or option is None or option.label not in ("Deels", "Nee"):
+                continue
+            lines.append(
+                _("%(code)s (%(answer)s): %(question)s — voorwaarde: …")
+                % {"code": question.code, "answer": option.label, "question": question.text}
+            )
     return "\n".join(lines)

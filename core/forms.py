@@ -2,6 +2,9 @@ from decimal import Decimal
 
 from django import forms
 from django.db import models
+from django.utils.choices import BaseChoiceIterator
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -9,6 +12,8 @@ from .numbers import decimals_of, format_decimal, parse_decimal, separators
 
 __all__ = [
     "DateField",
+    "Select",
+    "TextInput",
     "DECIMALS_AS_TYPED",
     "DateInput",
     "DecimalInput",
@@ -23,7 +28,58 @@ DATE_FORMAT = "%d-%m-%Y"
 DATE_INPUT_FORMATS = [DATE_FORMAT, "%Y-%m-%d"]
 
 
-class DateInput(forms.DateInput):
+def html_attributes(attrs: dict) -> str:
+    """``attrs`` as Django's ``attrs.html`` writes them: in their order, a
+    True value as the bare name, a False one left out, every value escaped."""
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class TextInput(forms.TextInput):
+    """Django's text box, written out in Python: the same HTML as its
+    template, without a template render per field (a filter form above a
+    list has many fields and is shown on every visit)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        shown = "" if value is None else f' value="{escape(str(value))}"'
+        attributes = html_attributes(self.build_attrs(self.attrs, attrs))
+        return mark_safe(  # noqa: S308 - every part is escaped above
+            f'<input type="{escape(self.input_type)}" name="{escape(name)}"{shown}{attributes}>'
+        )
+
+
+class Select(forms.Select):
+    """Django's select box, written out in Python: the same HTML as its
+    templates (one template render per option made a filter form with a
+    region's gemeenten cost more than the rest of the page). Groups of
+    options and multiple choice are left to Django's templates."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.allow_multiple_selected:
+            return super().render(name, value, attrs, renderer)
+        chosen = self.format_value(value)
+        options, has_selected = [], False
+        for option_value, label in self.choices:
+            if isinstance(label, list | tuple):
+                return super().render(name, value, attrs, renderer)
+            option_value = "" if option_value is None else str(option_value)
+            selected = not has_selected and option_value in chosen
+            has_selected |= selected
+            options.append(
+                f'\n  <option value="{escape(option_value)}"'
+                f"{' selected' if selected else ''}>{escape(label)}</option>\n"
+            )
+        attributes = html_attributes(self.build_attrs(self.attrs, attrs))
+        return mark_safe(  # noqa: S308 - every part is escaped above
+            f'<select name="{escape(name)}"{attributes}>{"".join(options)}\n</select>'
+        )
+
+
+class DateInput(TextInput, forms.DateInput):
     """A date typed as dd-mm-jjjj (31-12-2026) in a plain text box, in every
     language: unambiguous, unlike 02/01/2026. Stored dates are shown the same way."""
 
@@ -189,6 +245,24 @@ def localized_decimal(model, name: str, **kwargs) -> LocalizedDecimalField:
     return model._meta.get_field(name).formfield(form_class=LocalizedDecimalField, **kwargs)
 
 
+class SharedChoices(BaseChoiceIterator):
+    """The choices of a model choice field for its widget, from ``rows``
+    (a queryset of the same records) that several fields share: the first to
+    be shown reads them, the others reuse them, and a form that is not shown
+    (the exports read the list's filters) reads none. The field still checks
+    a choice against its own queryset."""
+
+    def __init__(self, field, rows):
+        self.field, self.rows = field, rows
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choice = self.field.iterator(self.field).choice
+        for record in self.rows:
+            yield choice(record)
+
+
 class FilterForm(forms.Form):
     """Filters in a query string (GET): the scope's gemeenten as choices (the
     fields named in ``municipality_fields``), a period, Bootstrap's classes.
@@ -203,8 +277,12 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
+        # Shown, the gemeenten are read once for all fields that offer them.
+        options = municipalities.select_related(None).only("pk", "name")
         for name in self.municipality_fields:
-            self.fields[name].queryset = municipalities
+            field = self.fields[name]
+            field.queryset = municipalities
+            field.widget.choices = SharedChoices(field, options)
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css

@@ -67,13 +67,22 @@ def indicator_progress(indicator, measurements) -> IndicatorProgress:
     if not measurements:
         return IndicatorProgress(None, None, None, False)
     latest = max(measurements, key=lambda m: (m.measured_on, m.pk or 0))
+    return progress_toward(indicator, latest.value, latest.measured_on)
+
+
+def progress_toward(indicator, value, measured_on) -> IndicatorProgress:
+    """The progress of a measurement ``value`` (taken on ``measured_on``),
+    or none when there is no measurement (``value`` is None), e.g. from an
+    indicator's ``latest_value`` and ``latest_date`` (``with_latest_measurement``)."""
+    if value is None:
+        return IndicatorProgress(None, None, None, False)
     span = indicator.target - indicator.baseline
     if span == 0:
-        percent = 100 if latest.value == indicator.target else 0
+        percent = 100 if value == indicator.target else 0
     else:
-        percent = int(round((latest.value - indicator.baseline) / span * 100))
+        percent = int(round((value - indicator.baseline) / span * 100))
     percent = max(0, min(100, percent))
-    return IndicatorProgress(latest.value, latest.measured_on, percent, percent >= 100)
+    return IndicatorProgress(value, measured_on, percent, percent >= 100)
 
 
 def unassessed_private_partners(participations) -> list:

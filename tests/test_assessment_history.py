@@ -89,13 +89,16 @@ def test_a_correction_copies_answers_and_notes_into_the_history(world, assessmen
     assert notes.count() == copy.theme_notes.count() > 0
 
 
-# --- Readable on the assessment's page ------------------------------------------------
+# --- Readable on the assessment's history page ------------------------------------------------
 
 
 def page_history(world, assessment, user=None) -> str:
-    response = (user and world.client_for(user) or world.client_for(world.officer)).get(
-        reverse("assessment:detail", args=[assessment.pk])
-    )
+    """The history as shown on its page, which the assessment's page links to."""
+    client = user and world.client_for(user) or world.client_for(world.officer)
+    detail = client.get(reverse("assessment:detail", args=[assessment.pk])).content.decode()
+    url = reverse("assessment:history", args=[assessment.pk])
+    assert f'href="{url}"' in detail
+    response = client.get(url)
     assert response.status_code == 200
     body = response.content.decode()
     start = body.index('id="geschiedenis-kop"')
@@ -146,12 +149,19 @@ def test_a_correction_lists_its_copies_as_one_line(world, assessment):
     assert "Gesprek gevoerd" not in history  # not 24 lines of copies
 
 
+def test_the_history_page_is_for_those_who_see_the_assessment(world, assessment):
+    url = reverse("assessment:history", args=[assessment.pk])
+    assert world.client_for(world.coordinator).get(url).status_code == 200
+    assert world.client_for(world.officer_other_region).get(url).status_code == 404
+    assert world.client_for(world.coordinator_other_region).get(url).status_code == 404
+
+
 def test_the_page_costs_the_same_queries_however_long_its_history(world, assessment):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client = world.client_for(world.officer)
-    url = reverse("assessment:detail", args=[assessment.pk])
+    url = reverse("assessment:history", args=[assessment.pk])
     save_theme_b(world, assessment, "Ja", "Eerste.", "Eerste.")
     client.get(url)
     with CaptureQueriesContext(connection) as few:

@@ -150,13 +150,13 @@ def test_the_advice_data_takes_a_fixed_number_of_queries(
     world, participation, django_assert_num_queries
 ):
     assessment = _concept(world, participation)
-    # report 7 + participation, next phase, agreements, goals, indicators,
+    # report 5 + participation, next phase, agreements, goals, indicators,
     # contributions + the officer's text and the gemeente's settings
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         load_advice(assessment)
     ContributionFactory.create_batch(5, participation=participation)
     AgreementFactory.create_batch(3, partnership=participation.partnership)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         load_advice(assessment)
 
 

@@ -51,8 +51,9 @@ def history_html(body: str) -> str:
 
 
 def assessment_history(world, assessment) -> str:
+    """The history on its page (the assessment's page links to it)."""
     response = world.client_for(world.officer).get(
-        reverse("assessment:detail", args=[assessment.pk])
+        reverse("assessment:history", args=[assessment.pk])
     )
     assert response.status_code == 200
     return history_html(response.content.decode())

@@ -48,6 +48,7 @@ def pages() -> dict[str, str]:
         "partnership": partnership.get_absolute_url(),
         "assessment": assessment.get_absolute_url(),
         "outcome": reverse("assessment:outcome", args=[assessment.pk]),
+        "assessment history": reverse("assessment:history", args=[assessment.pk]),
         "review queue": reverse("assessment:list"),
         "export CSV": reverse("dashboard:export_csv"),
         "export Excel": reverse("dashboard:export_xlsx"),

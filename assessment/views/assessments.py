@@ -194,7 +194,6 @@ def detail(request, pk):
                 .select_related("author", "reviewer")
                 .order_by("-created_at", "-pk")
             ),
-            "history": assessment_history(assessment),
             "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
             "can_edit": can_edit,
             "can_correct": assessment.is_final and can_edit_partnership(user, partnership),
@@ -204,6 +203,21 @@ def detail(request, pk):
             and can_review_assessment(user, assessment),
             "review_form": ReviewForm(),
             "send_back_form": SendBackForm(),
+        },
+    )
+
+
+def history(request, pk):
+    """The assessment's history, with that of its answers and theme notes:
+    on a page of its own, linked from the assessment's page."""
+    assessment = get_assessment_for_user(request.user, pk)
+    return render(
+        request,
+        "assessment/history.html",
+        {
+            "assessment": assessment,
+            "partnership": assessment.participation.partnership,
+            "history": assessment_history(assessment),
         },
     )
 
@@ -290,8 +304,9 @@ def outcome(request, pk):
         raise PermissionDenied
     form = None
     status = 200
+    themes, bands, answers, result = _scored(assessment)
     if can_edit:
-        initial = assessment.conditions or workflow.suggested_conditions(assessment)
+        initial = assessment.conditions or workflow.suggested_conditions(themes, answers)
         form = ConditionsForm(
             request.POST or None, initial={"conditions": initial, "revision": assessment.revision}
         )
@@ -319,7 +334,6 @@ def outcome(request, pk):
         else:
             messages.success(request, _("De voorwaarden zijn opgeslagen."))
             return redirect("assessment:outcome", pk=assessment.pk)
-    _themes, bands, _answers, result = _scored(assessment)
     return render(
         request,
         "assessment/outcome.html",
@@ -502,6 +516,7 @@ urlpatterns = [
     path("samenwerkingen/<int:pk>/afwegingen/", compare, name="compare"),
     path("afwegingen/te-beoordelen/", assessment_list, name="list"),
     path("afwegingen/<int:pk>/", detail, name="detail"),
+    path("afwegingen/<int:pk>/geschiedenis/", history, name="history"),
     path("afwegingen/<int:pk>/thema/<str:code>/", theme, name="theme"),
     path("afwegingen/<int:pk>/uitkomst/", outcome, name="outcome"),
     path("afwegingen/<int:pk>/indienen/", submit, name="submit"),

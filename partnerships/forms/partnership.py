@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
-from core.forms import DateField, FilterForm, ModelMultipleChoiceField
+from core.forms import DateField, FilterForm, ModelMultipleChoiceField, Select, TextInput
 from regions.models import Municipality
 
 from ..models import ContributionType, HealthTheme, OrganisationalForm, Partnership, Phase, Status
@@ -87,32 +87,43 @@ class PartnershipFilterForm(FilterForm):
 
     municipality_fields = ("municipality", "lead")
 
-    q = forms.CharField(label=_("Zoeken"), required=False, max_length=200)
+    q = forms.CharField(label=_("Zoeken"), required=False, max_length=200, widget=TextInput)
     theme = forms.ModelChoiceField(
-        label=_("Thema"), queryset=HealthTheme.objects.all(), required=False, empty_label=_("Alle")
+        label=_("Thema"),
+        queryset=HealthTheme.objects.all(),
+        required=False,
+        empty_label=_("Alle"),
+        widget=Select,
     )
     phase = forms.ModelChoiceField(
-        label=_("Fase"), queryset=Phase.objects.all(), required=False, empty_label=_("Alle")
+        label=_("Fase"),
+        queryset=Phase.objects.only("id", "number", "name"),  # not its guidance
+        required=False,
+        empty_label=_("Alle"),
+        widget=Select,
     )
     municipality = forms.ModelChoiceField(
         label=_("Gemeente (trekker of deelnemer)"),
         queryset=Municipality.objects.none(),
         required=False,
         empty_label=_("Alle"),
+        widget=Select,
     )
     lead = forms.ModelChoiceField(
         label=_("Trekkende gemeente"),
         queryset=Municipality.objects.none(),
         required=False,
         empty_label=_("Alle"),
+        widget=Select,
     )
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Alle")), *Status.choices], required=False
+        label=_("Status"), choices=[("", _("Alle")), *Status.choices], required=False, widget=Select
     )
     contribution = forms.ChoiceField(
         label=_("Met inbreng van de soort"),
         choices=[("", _("Alle")), *ContributionType.choices],
         required=False,
+        widget=Select,
     )
 
     field_order = [
@@ -137,9 +148,14 @@ class DashboardFilterForm(FilterForm):
         queryset=Municipality.objects.none(),
         required=False,
         empty_label=_("Alle"),
+        widget=Select,
     )
     theme = forms.ModelChoiceField(
-        label=_("Thema"), queryset=HealthTheme.objects.all(), required=False, empty_label=_("Alle")
+        label=_("Thema"),
+        queryset=HealthTheme.objects.all(),
+        required=False,
+        empty_label=_("Alle"),
+        widget=Select,
     )
 
     field_order = ["municipality", "theme", "start", "end"]

@@ -1,6 +1,13 @@
 from .activities import Activity, ActivityKind
 from .agreements import Agreement
-from .goals import Goal, GoalLevel, Indicator, Measurement, with_latest_measurements
+from .goals import (
+    Goal,
+    GoalLevel,
+    Indicator,
+    Measurement,
+    with_latest_measurement,
+    with_latest_measurements,
+)
 from .participation import (
     ACTIVE_PARTICIPATION,
     Contribution,
@@ -48,5 +55,6 @@ __all__ = [
     "RegieHolder",
     "Status",
     "HealthTheme",
+    "with_latest_measurement",
     "with_latest_measurements",
 ]

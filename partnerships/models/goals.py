@@ -102,6 +102,18 @@ def with_latest_measurements(indicators, limit: int):
     )
 
 
+def with_latest_measurement(indicators):
+    """``indicators`` with their newest measurement's ``latest_value`` and
+    ``latest_date`` (None without one), in the same query."""
+    newest = Measurement.objects.filter(indicator=models.OuterRef("pk")).order_by(
+        "-measured_on", "-pk"
+    )
+    return indicators.annotate(
+        latest_value=models.Subquery(newest.values("value")[:1]),
+        latest_date=models.Subquery(newest.values("measured_on")[:1]),
+    )
+
+
 class Measurement(models.Model):
     indicator = models.ForeignKey(
         Indicator,

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ from ..models import (
     ParticipationStatus,
     Partnership,
     PhaseTransition,
-    with_latest_measurements,
+    with_latest_measurement,
 )
 from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
@@ -55,8 +56,9 @@ def partnership_list(request):
     )
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
-    page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = with_partner_counts(list(page.object_list))
+    page = Paginator(with_partner_counts(queryset).order_by("name", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -71,19 +73,19 @@ def partnership_list(request):
     )
 
 
-def with_partner_counts(partnerships: list) -> list:
-    """The partnerships, each with its number of partners (not withdrawn),
-    counted for these rows only in one grouped query."""
-    partner_counts = dict(
-        Participation.objects.filter(partnership__in=[p.pk for p in partnerships])
+def with_partner_counts(partnerships):
+    """The partnerships (a queryset), each with ``partner_count``: its
+    partners that have not withdrawn, counted in the same query (for the
+    rows of a page only, once sorted and cut)."""
+    partners = (
+        Participation.objects.filter(partnership=OuterRef("pk"))
         .exclude(status=ParticipationStatus.WITHDRAWN)
-        .values_list("partnership")
-        .annotate(n=Count("pk"))
         .order_by()
+        .values("partnership")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    for partnership in partnerships:
-        partnership.partner_count = partner_counts.get(partnership.pk, 0)
-    return partnerships
+    return partnerships.annotate(partner_count=Coalesce(Subquery(partners), 0))
 
 
 def partnership_detail(request, pk):
@@ -91,9 +93,7 @@ def partnership_detail(request, pk):
     partnership = get_partnership_for_user(
         user,
         pk,
-        queryset=Partnership.objects.select_related(
-            "theme", "phase", "lead_municipality__region", "created_by"
-        ),
+        queryset=Partnership.objects.select_related("theme", "phase", "lead_municipality"),
     )
     can_edit = can_edit_partnership(user, partnership)
     return render(
@@ -106,7 +106,11 @@ def partnership_detail(request, pk):
 def _detail_context(user, partnership, can_edit: bool) -> dict:
     participations = list(
         partnership.participations.select_related("organisation").prefetch_related(
-            Prefetch("contributions", queryset=Contribution.objects.order_by("type", "pk")),
+            # Only their totals show here.
+            Prefetch(
+                "contributions",
+                queryset=Contribution.objects.only("participation_id", "type", "hours", "euros"),
+            ),
             "assessments",  # newest first (the model's ordering)
         )
     )
@@ -120,19 +124,16 @@ def _detail_context(user, partnership, can_edit: bool) -> dict:
         Goal.objects.filter(partnership=partnership)
         .select_related("participation__organisation")
         .prefetch_related(
-            Prefetch(
-                "indicators",
-                queryset=with_latest_measurements(Indicator.objects.all(), 1),
-            )
+            Prefetch("indicators", queryset=with_latest_measurement(Indicator.objects.all()))
         )
     )
     for goal in goals:
         for indicator in goal.indicators.all():
-            indicator.progress = summary.indicator_progress(
-                indicator, indicator.latest_measurements
+            indicator.progress = summary.progress_toward(
+                indicator, indicator.latest_value, indicator.latest_date
             )
     contributions = [c for p in participations for c in p.contributions.all()]
-    checklist = phase_rules.checklist_for(partnership, partnership.phase)
+    checklist = phase_rules.checklist_progress(partnership, partnership.phase)
     return {
         "partnership": partnership,
         "can_edit": can_edit,
@@ -145,12 +146,7 @@ def _detail_context(user, partnership, can_edit: bool) -> dict:
         "goals": goals,
         "checklist": checklist,
         "next_steps": [entry for entry in checklist.entries if not entry.done][:5],
-        "phases": phase_rules.all_phases(),
-        "transitions": list(
-            PhaseTransition.objects.filter(partnership=partnership).select_related(
-                "from_phase", "to_phase", "moved_by"
-            )[:5]
-        ),
+        "phases": phase_rules.phase_steps(),
         "agreements": list(
             Agreement.objects.filter(partnership=partnership).select_related(
                 "participation__organisation"

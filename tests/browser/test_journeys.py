@@ -177,6 +177,10 @@ def test_assessment_from_filling_in_to_the_pdf(tab, demo_data):
     page.get_by_role("button", name="Vaststellen").click()
     assert "De afweging is vastgesteld" in page.get_by_role("main").inner_text()
     tab.assert_accessible("assessment-final")
+    page.get_by_role("link", name="geschiedenis van deze afweging").click()
+    assert "Geschiedenis van de afweging" in page.get_by_role("heading", level=1).inner_text()
+    assert "Vastgesteld" in page.get_by_role("main").inner_text()
+    tab.assert_accessible("assessment-history")
     tab.logout()
 
     tab.login("medewerker.zwolle")
