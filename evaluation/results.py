@@ -27,8 +27,6 @@ from django.db.models import Prefetch
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from partnerships.querysets import can_edit_partnership
-
 from . import scoring
 from .models import (
     Category,
@@ -40,6 +38,7 @@ from .models import (
     Statement,
     StatementAnswer,
 )
+from .querysets import can_run_round
 from .radar import RadarChart, Series
 
 FINAL = "final"
@@ -50,7 +49,7 @@ TREND_ROUNDS = 4  # rounds drawn in a trend's chart (the table shows all)
 def results_state(user, round: EvaluationRound) -> str | None:
     if round.status == RoundStatus.CLOSED:
         return FINAL
-    if round.status == RoundStatus.OPEN and can_edit_partnership(user, round.partnership):
+    if round.status == RoundStatus.OPEN and can_run_round(user, round):
         return PROVISIONAL
     return None
 
