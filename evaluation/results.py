@@ -90,14 +90,6 @@ def _group(respondent: Respondent) -> tuple[str, str]:
     return f"{respondent.side}:overig", _("Overig")
 
 
-def _name(respondent: Respondent) -> str:
-    if respondent.user_id:
-        return respondent.user.get_full_name() or respondent.user.get_username()
-    if respondent.contact_id:
-        return respondent.contact.name
-    return _("(verwijderd)")
-
-
 def _respondents(round_ids, *, texts: bool) -> dict[int, list[scoring.RespondentData]]:
     """Everyone asked in the rounds, with their answers (2 or 3 queries)."""
     scores = defaultdict(dict)
@@ -123,7 +115,7 @@ def _respondents(round_ids, *, texts: bool) -> dict[int, list[scoring.Respondent
                 side=respondent.side,
                 group=key,
                 group_label=label,
-                name=_name(respondent),
+                name=str(respondent),
                 scores=scores.get(respondent.pk, {}),
                 texts=answers.get(respondent.pk, {}),
             )

@@ -62,7 +62,7 @@ def test_officer_reads_the_results_and_records_an_action(tab, demo_data):
     tab.goto(partnership.get_absolute_url())
     assert "1 actie is te laat." in page.get_by_role("main").inner_text()
     tab.assert_accessible("partnership-with-actions")
-    action = Action.objects.get()
+    action = Action.objects.get(partnership=partnership)
     page.get_by_label(f"Status van: {action.what}").select_option("gereed")
     button = page.locator(f'form[action="/acties/{action.pk}/status/"] button')
     assert action.what in button.text_content()  # each "Wijzig" says which action
