@@ -5,7 +5,10 @@
   partners. The two sides disagree on regie and on results: the gemeente
   finds the regie clear and the results good, the partners miss a voice in
   the course and do not see the results; the gap widens in the second round,
-  while communication improves.
+  while communication improves. After each round the partnership agreed
+  actions (``ACTIONS``): those of the first round are done, of the second
+  one is under way and one is overdue, so the partnership's page (and the
+  dashboard's attention list) has something to show.
 * Gezonde Kinderkeuken Zwolle has a round open now: ``load_demo`` prints the
   personal link of one partner (Marieke Dijkstra, Versmarkt Zwolle-Zuid), so
   the respondent's page can be tried at once. Each run makes a new link.
@@ -21,6 +24,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from evaluation.models import (
+    Action,
+    ActionStatus,
     EvaluationRound,
     InstrumentVersion,
     OpenAnswer,
@@ -78,6 +83,40 @@ CLOSED_ROUNDS = [
         },
     },
 ]
+
+# The actions agreed after each closed round (by its title): what, who (a
+# username, or None: the partnership's first partner), the due date in days
+# from today (negative: past), status.
+ACTIONS = {
+    "Evaluatie najaar 2025": [
+        (
+            "Het partneroverleg elk kwartaal, met de agenda een week vooraf naar alle partners.",
+            "medewerker.denbosch",
+            -300,
+            ActionStatus.DONE,
+        ),
+        (
+            "De besluitenlijst van de stuurgroep binnen een week delen met de partners.",
+            "medewerker.denbosch",
+            -330,
+            ActionStatus.DONE,
+        ),
+    ],
+    "Evaluatie najaar 2026": [
+        (
+            "Eén aanspreekpunt voor de regie benoemen en aan alle partners voorstellen.",
+            "medewerker.denbosch",
+            -7,
+            ActionStatus.OPEN,
+        ),
+        (
+            "Een resultatenrapportage per kwartaal opstellen en samen bespreken.",
+            None,
+            45,
+            ActionStatus.IN_PROGRESS,
+        ),
+    ],
+}
 
 # How far each respondent of a side is from the side's mean, in turn (for a
 # side of more than two); they sum to zero, so the mean holds.
@@ -179,6 +218,35 @@ def _load_closed_rounds(instrument) -> None:
                     for code, text in spec["open"][side].items()
                     if code in questions
                 )
+    _load_actions(partnership, officer)
+
+
+def _load_actions(partnership, officer) -> None:
+    """The actions agreed after the closed rounds (once)."""
+    rounds = {r.title: r for r in partnership.evaluation_rounds.filter(title__in=ACTIONS)}
+    participation = (
+        partnership.participations.select_related("organisation")
+        .order_by("organisation__name", "pk")
+        .first()
+    )
+    today = timezone.localdate()
+    for title, actions in ACTIONS.items():
+        evaluation_round = rounds.get(title)
+        if evaluation_round is None:
+            continue
+        for what, username, days, status in actions:
+            if partnership.evaluation_actions.filter(what=what).exists():
+                continue
+            Action.objects.create(
+                partnership=partnership,
+                round=evaluation_round,
+                what=what,
+                owner_user=User.objects.filter(username=username).first() if username else None,
+                owner_participation=None if username else participation,
+                due_date=today + timedelta(days=days),
+                status=status,
+                created_by=officer,
+            )
 
 
 def _moment(day):

@@ -8,16 +8,17 @@ partnership reads them. Every edit form carries its version
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role, User
 from core.concurrency import VersionedModelForm
 from core.forms import DateField
+from core.history import person_name
 from partnerships.models import Partnership
 
+from .forms import person_label
 from .models import Action, ActionStatus, EvaluationRound
+from .running import public_candidates
 
 
 def is_overdue(action: Action, today=None) -> bool:
@@ -49,27 +50,7 @@ def actions_of(partnership, *, unfinished_only=False, round=None):
 def owner_label(action: Action) -> str:
     if action.owner_participation_id:
         return str(action.owner_participation.organisation)
-    if action.owner_user_id:
-        return action.owner_user.get_full_name() or action.owner_user.get_username()
-    return ""
-
-
-def possible_owners(partnership: Partnership):
-    """People who can take an action: the officers of the lead and the
-    participating gemeenten, and the coordinators of the region."""
-    municipalities = [
-        partnership.lead_municipality_id,
-        *partnership.participating_municipalities.values_list("pk", flat=True),
-    ]
-    return (
-        User.objects.filter(is_active=True)
-        .filter(
-            Q(role=Role.OFFICER, municipality_id__in=municipalities)
-            | Q(role=Role.COORDINATOR, region_id=partnership.lead_municipality.region_id)
-        )
-        .select_related("municipality", "region")
-        .order_by("last_name", "first_name", "username")
-    )
+    return person_name(action.owner_user) if action.owner_user_id else ""
 
 
 class ActionForm(VersionedModelForm):
@@ -89,8 +70,11 @@ class ActionForm(VersionedModelForm):
         self.fields["what"].max_length = 500
         self.fields["status"].choices = ActionStatus.choices
         owner = self.fields["owner_user"]
-        owner.queryset = possible_owners(partnership)
-        owner.label_from_instance = _person_label
+        # Who can take an action: the public side, the same people who are
+        # asked in a round (the officers of the lead and participating
+        # gemeenten, the region's coordinators).
+        owner.queryset = public_candidates(partnership)
+        owner.label_from_instance = person_label
         owner.empty_label = _("Geen persoon")
         partner = self.fields["owner_participation"]
         partner.queryset = partnership.participations.select_related("organisation").order_by(
@@ -140,9 +124,3 @@ def with_status_forms(actions: list[Action]) -> list[Action]:
     for action in actions:
         action.status_form = ActionStatusForm(instance=action, auto_id=f"actie-{action.pk}-%s")
     return actions
-
-
-def _person_label(user) -> str:
-    name = user.get_full_name() or user.get_username()
-    place = user.municipality or user.region
-    return f"{name} ({place})" if place else name

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
 from core.forms import DateField, ModelMultipleChoiceField
+from core.history import person_name
 
 from .models import EvaluationRound, RoundStatus, Score
 
@@ -70,7 +71,7 @@ class RespondentsForm(forms.Form):
     def __init__(self, *args, users, contacts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["users"].queryset = users
-        self.fields["users"].label_from_instance = _user_label
+        self.fields["users"].label_from_instance = person_label
         self.fields["contacts"].queryset = contacts
         self.fields["contacts"].label_from_instance = lambda c: (
             f"{c.name} ({c.organisation.name}) · {c.email}"
@@ -83,9 +84,11 @@ class RespondentsForm(forms.Form):
         return cleaned
 
 
-def _user_label(user) -> str:
-    name = user.get_full_name() or user.username
-    return f"{name} ({user.organisation_label})" if user.organisation_label else name
+def person_label(user) -> str:
+    """A portal user in a list to choose from: her name and her gemeente or
+    GGD region (load ``municipality`` and ``region`` with her)."""
+    place = user.municipality or user.region
+    return f"{person_name(user)} ({place})" if place else person_name(user)
 
 
 # The scale as the respondent sees it, from agree to disagree, "weet niet" last.

@@ -27,8 +27,6 @@ from django.db.models import Prefetch
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from partnerships.querysets import can_edit_partnership
-
 from . import scoring
 from .models import (
     Category,
@@ -40,6 +38,7 @@ from .models import (
     Statement,
     StatementAnswer,
 )
+from .querysets import can_run_round
 from .radar import RadarChart, Series
 
 FINAL = "final"
@@ -50,7 +49,7 @@ TREND_ROUNDS = 4  # rounds drawn in a trend's chart (the table shows all)
 def results_state(user, round: EvaluationRound) -> str | None:
     if round.status == RoundStatus.CLOSED:
         return FINAL
-    if round.status == RoundStatus.OPEN and can_edit_partnership(user, round.partnership):
+    if round.status == RoundStatus.OPEN and can_run_round(user, round):
         return PROVISIONAL
     return None
 
@@ -91,14 +90,6 @@ def _group(respondent: Respondent) -> tuple[str, str]:
     return f"{respondent.side}:overig", _("Overig")
 
 
-def _name(respondent: Respondent) -> str:
-    if respondent.user_id:
-        return respondent.user.get_full_name() or respondent.user.get_username()
-    if respondent.contact_id:
-        return respondent.contact.name
-    return _("(verwijderd)")
-
-
 def _respondents(round_ids, *, texts: bool) -> dict[int, list[scoring.RespondentData]]:
     """Everyone asked in the rounds, with their answers (2 or 3 queries)."""
     scores = defaultdict(dict)
@@ -124,7 +115,7 @@ def _respondents(round_ids, *, texts: bool) -> dict[int, list[scoring.Respondent
                 side=respondent.side,
                 group=key,
                 group_label=label,
-                name=_name(respondent),
+                name=str(respondent),
                 scores=scores.get(respondent.pk, {}),
                 texts=answers.get(respondent.pk, {}),
             )

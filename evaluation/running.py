@@ -139,8 +139,10 @@ def remove_respondent(respondent) -> None:
 
 
 def _locked(evaluation_round) -> EvaluationRound:
+    # Only the round's row is locked: PostgreSQL refuses FOR UPDATE on the
+    # nullable side of an outer join (``created_by`` may be empty).
     return (
-        EvaluationRound.objects.select_for_update()
+        EvaluationRound.objects.select_for_update(of=("self",))
         .select_related("partnership__lead_municipality", "created_by")
         .get(pk=evaluation_round.pk)
     )

@@ -10,7 +10,7 @@ from tests.factories import (
     OrganisationFactory,
     PartnershipFactory,
     SmallInstrumentPartnerRespondentFactory,
-    SmallInstrumentRespondentFactory,
+    SmallInstrumentPublicRespondentFactory,
     SmallInstrumentRoundFactory,
     answer_round,
     evaluation_instrument,
@@ -58,7 +58,7 @@ def closed_round(
         OFFICER_NAMES, PUBLIC_SCORES, PUBLIC_TEXTS, strict=True
     ):
         officer = OfficerFactory(municipality=world.municipality, first_name=first, last_name=last)
-        respondent = SmallInstrumentRespondentFactory(round=round, user=officer)
+        respondent = SmallInstrumentPublicRespondentFactory(round=round, user=officer)
         answer_round(respondent, scores, texts)
         respondents.append(respondent)
     for contact_name, scores, texts in zip(

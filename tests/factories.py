@@ -206,6 +206,17 @@ class ActivityFactory(factory.django.DjangoModelFactory):
 
 
 # --- Evaluation ---------------------------------------------------------------------
+# Two families of factories, for two purposes:
+# * ``EvaluationRoundFactory``, ``PublicRespondentFactory``,
+#   ``PartnerRespondentFactory``: an OPEN round on the installed default
+#   instrument (data migration), closing in two weeks, its respondents invited
+#   (a partner with a working link): for running rounds and answering them
+#   (tests/test_evaluation_rounds.py, test_evaluation_answering.py).
+# * ``SmallInstrumentRoundFactory``, ``SmallInstrumentPublicRespondentFactory``,
+#   ``SmallInstrumentPartnerRespondentFactory`` with ``answer_round``: a
+#   CLOSED round on a small instrument of three categories of two statements
+#   (``evaluation_instrument``), so that results can be worked out by hand
+#   (tests/test_evaluation_results.py, tests/evaluation_helpers.py).
 
 
 def current_instrument():
@@ -216,6 +227,8 @@ def current_instrument():
 
 
 class EvaluationRoundFactory(factory.django.DjangoModelFactory):
+    """An open round on the installed default instrument, closing in two weeks."""
+
     class Meta:
         model = "evaluation.EvaluationRound"
 
@@ -255,6 +268,8 @@ class PartnerRespondentFactory(factory.django.DjangoModelFactory):
 
 
 class PublicRespondentFactory(factory.django.DjangoModelFactory):
+    """An officer of the lead gemeente, invited (she answers in the portal)."""
+
     class Meta:
         model = "evaluation.Respondent"
 
@@ -327,6 +342,8 @@ def evaluation_instrument(
 
 
 class SmallInstrumentRoundFactory(factory.django.DjangoModelFactory):
+    """A closed round on a fresh small instrument (``evaluation_instrument``)."""
+
     class Meta:
         model = em.EvaluationRound
 
@@ -343,7 +360,7 @@ class SmallInstrumentRoundFactory(factory.django.DjangoModelFactory):
     )
 
 
-class SmallInstrumentRespondentFactory(factory.django.DjangoModelFactory):
+class SmallInstrumentPublicRespondentFactory(factory.django.DjangoModelFactory):
     """A respondent of the public side (a portal user of a gemeente) by
     default; ``SmallInstrumentPartnerRespondentFactory`` for a partner's contact person."""
 
@@ -360,7 +377,7 @@ class SmallInstrumentRespondentFactory(factory.django.DjangoModelFactory):
     invited_at = factory.LazyFunction(timezone.now)
 
 
-class SmallInstrumentPartnerRespondentFactory(SmallInstrumentRespondentFactory):
+class SmallInstrumentPartnerRespondentFactory(SmallInstrumentPublicRespondentFactory):
     side = em.Side.PRIVATE
     user = None
     municipality = None

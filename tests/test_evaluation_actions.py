@@ -229,7 +229,7 @@ def test_overdue_actions_are_marked_on_the_partnership_page(world, evaluated):
     )
     response = world.client_for(world.coordinator).get(evaluated.partnership.get_absolute_url())
     html = response.content.decode()
-    assert "Acties uit evaluaties" in html
+    assert "Afgesproken acties" in html
     assert "1 actie is te laat." in html
     assert "Te laat en open." in html
     assert "Op tijd." in html

@@ -11,7 +11,7 @@ from tests.factories import (
     OfficerFactory,
     PartnershipFactory,
     SmallInstrumentPartnerRespondentFactory,
-    SmallInstrumentRespondentFactory,
+    SmallInstrumentPublicRespondentFactory,
     answer_round,
 )
 
@@ -206,7 +206,7 @@ def test_participating_gemeente_and_coordinator_read_the_results(world, evaluate
 def _bigger(world, evaluated, n):
     for _ in range(n):
         answer_round(
-            SmallInstrumentRespondentFactory(
+            SmallInstrumentPublicRespondentFactory(
                 round=evaluated.round, user=OfficerFactory(municipality=world.municipality)
             ),
             {"A1": 4, "B1": 5, "C2": 0},

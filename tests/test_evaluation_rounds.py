@@ -17,8 +17,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from evaluation import running
+from evaluation.actions import is_overdue
 from evaluation.models import (
+    Action,
+    ActionStatus,
     Category,
     EvaluationRound,
     InstrumentVersion,
@@ -646,6 +650,19 @@ def test_demo_has_two_closed_rounds_where_the_sides_disagree_and_an_open_round_w
             assert abs(means[("publiek", code)] - means[("privaat", code)]) < 1, (code, means)
         assert evaluation_round.respondents.filter(submitted_at__isnull=False).count() == 6
 
+    # After each closed round the partnership agreed actions: those of the
+    # first are done, of the second one is overdue (on the partnership's page).
+    first, second = closed.order_by("closes_on")
+    assert {a.status for a in first.actions.all()} == {ActionStatus.DONE}
+    overdue = [a for a in second.actions.all() if is_overdue(a)]
+    assert len(overdue) == 1 and second.actions.count() == 2
+    assert any(a.owner_participation_id for a in second.actions.all())
+    officer = User.objects.get(username="medewerker.denbosch")
+    client = Client()
+    client.force_login(officer)
+    page = client.get(first.partnership.get_absolute_url()).content.decode()
+    assert overdue[0].what in page and "1 actie is te laat." in page
+
     # The printed link opens the open round's page for Marieke, without logging in.
     link = re.search(r"https?://\S+/evaluatie/\S+/", out).group(0)
     response = Client().get(urlsplit(link).path)
@@ -656,6 +673,7 @@ def test_demo_has_two_closed_rounds_where_the_sides_disagree_and_an_open_round_w
     # Again: nothing doubled; a new link, the old one stops.
     out = _load_demo(settings)
     assert EvaluationRound.objects.count() == 3
+    assert Action.objects.count() == 4
     new_link = re.search(r"https?://\S+/evaluatie/\S+/", out).group(0)
     assert new_link != link
     assert respondent_for_token(_token(link))[0] is None

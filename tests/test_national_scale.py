@@ -19,6 +19,9 @@ from django.urls import reverse
 
 from accounts.models import Role, User
 from assessment.models import Answer, Assessment, AssessmentStatus
+from evaluation.models import EvaluationRound, Respondent, RoundStatus
+from evaluation.running import respond_path
+from evaluation.tokens import new_token
 from organisations.models import Organisation
 from partnerships.models import Activity, Participation, Partnership
 from regions.models import Municipality
@@ -57,6 +60,65 @@ def pages() -> dict[str, str]:
     }
 
 
+def evaluation_pages() -> dict[str, tuple[str, str]]:
+    """The evaluation's pages, each as the person who works with it (the
+    coordinator of IJsselland sees no closed round of the demo): the lead
+    officer of the partnership with two closed rounds and their actions,
+    the Zwolle officer of the open round, and the partner's link page."""
+    closed = (
+        EvaluationRound.objects.filter(status=RoundStatus.CLOSED, actions__isnull=False)
+        .order_by("-closes_on")
+        .first()
+    )
+    open_round = EvaluationRound.objects.filter(status=RoundStatus.OPEN).order_by("pk").first()
+    denbosch, zwolle = "medewerker.denbosch", "medewerker.zwolle"
+    partnership = closed.partnership_id
+    return {
+        "round": (denbosch, reverse("evaluation:round", args=[closed.pk])),
+        "round list": (denbosch, reverse("evaluation:rounds", args=[partnership])),
+        "results": (denbosch, reverse("evaluation:round_results", args=[closed.pk])),
+        "open answers": (denbosch, reverse("evaluation:open_answers", args=[closed.pk])),
+        "trend": (denbosch, reverse("evaluation:trend", args=[partnership])),
+        "actions": (denbosch, reverse("evaluation:actions", args=[partnership])),
+        "partnership with evaluations": (
+            denbosch,
+            reverse("partnerships:detail", args=[partnership]),
+        ),
+        "open round": (zwolle, reverse("evaluation:round", args=[open_round.pk])),
+        "provisional results": (
+            zwolle,
+            reverse("evaluation:round_results", args=[open_round.pk]),
+        ),
+        "close round (confirm)": (
+            zwolle,
+            reverse("evaluation:round_close", args=[open_round.pk]),
+        ),
+        "answer in the portal": (zwolle, reverse("evaluation:answer", args=[open_round.pk])),
+        "respondent link": (None, _partner_link(open_round)),
+    }
+
+
+def _partner_link(open_round) -> str:
+    """A fresh personal link of a partner in the open round (``load_demo``
+    makes a new one on every run: only its hash is stored)."""
+    token, token_hash = new_token()
+    respondent = open_round.respondents.filter(contact__isnull=False).order_by("pk").first()
+    Respondent.objects.filter(pk=respondent.pk).update(token_hash=token_hash, revoked_at=None)
+    return respond_path(token)
+
+
+def evaluation_query_counts() -> dict[str, int]:
+    clients = {}
+    counts = {}
+    for name, (username, url) in evaluation_pages().items():
+        if username not in clients:
+            clients[username] = Client()
+            if username:
+                clients[username].force_login(User.objects.get(username=username))
+        counts.update(query_counts(clients[username], {name: url}))
+    return counts
+
+
 def query_counts(client, urls) -> dict[str, int]:
     counts = {}
     for name, url in urls.items():
@@ -75,6 +137,7 @@ def test_every_page_costs_the_same_queries_with_the_whole_country(settings):
     urls = pages()
     # The demo has fewer than 25 partnerships in the region: its page 2 is page 1.
     demo = query_counts(client, urls)
+    demo_evaluation = evaluation_query_counts()
 
     with open(os.devnull, "w") as devnull:
         call_command("load_demo", national=True, force=True, stdout=devnull)
@@ -90,3 +153,4 @@ def test_every_page_costs_the_same_queries_with_the_whole_country(settings):
     assert in_region.count() > 50, "the list has several pages, the dashboard much to count"
 
     assert query_counts(client, urls) == demo
+    assert evaluation_query_counts() == demo_evaluation

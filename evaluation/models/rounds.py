@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from core.concurrency import VersionField
 from core.history import person_name
 
-from ..querysets import EvaluationRoundQuerySet
+from ..querysets import ActionQuerySet, EvaluationRoundQuerySet
 from .instrument import InstrumentVersion, OpenQuestion, Statement
 
 
@@ -309,6 +309,7 @@ class Action(models.Model):
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
     version = VersionField()  # of its edit form (core.concurrency)
 
+    objects = ActionQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:

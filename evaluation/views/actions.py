@@ -12,20 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.concurrency import save_if_current
-from partnerships.models import Partnership
-from partnerships.querysets import can_edit_partnership, get_partnership_for_user
 
 from ..actions import ActionForm, ActionStatusForm, actions_of, mark_overdue, with_status_forms
-from .common import load_action
-
-
-def _partnership(request, pk, *, edit=False):
-    return get_partnership_for_user(
-        request.user,
-        pk,
-        edit=edit,
-        queryset=Partnership.objects.select_related("lead_municipality"),
-    )
+from ..querysets import can_run_round, get_action_for_user, get_partnership_for_user
 
 
 def _list_url(partnership_id):
@@ -59,8 +48,8 @@ def _form_page(request, partnership, form, title, cancel_url, *, status=None):
 
 def action_list(request, pk):
     """All actions of a partnership, the overdue ones marked."""
-    partnership = _partnership(request, pk)
-    can_edit = can_edit_partnership(request.user, partnership)
+    partnership = get_partnership_for_user(request.user, pk)
+    can_edit = can_run_round(request.user, partnership)
     actions = mark_overdue(actions_of(partnership))
     if can_edit:
         with_status_forms(actions)
@@ -77,11 +66,11 @@ def action_list(request, pk):
 
 def action_edit(request, pk=None, action_pk=None):
     if action_pk is not None:
-        action = load_action(request.user, action_pk, edit=True)
+        action = get_action_for_user(request.user, action_pk, edit=True)
         partnership = action.partnership
     else:
         action = None
-        partnership = _partnership(request, pk, edit=True)
+        partnership = get_partnership_for_user(request.user, pk, edit=True)
     initial = {}
     if action is None and request.GET.get("ronde", "").isdigit():
         initial["round"] = int(request.GET["ronde"])
@@ -110,7 +99,7 @@ def action_edit(request, pk=None, action_pk=None):
 @require_POST
 def action_status(request, action_pk):
     """The status of one action, changed from a list."""
-    action = load_action(request.user, action_pk, edit=True)
+    action = get_action_for_user(request.user, action_pk, edit=True)
     form = ActionStatusForm(request.POST, instance=action)
     back = _next(request, _list_url(action.partnership_id))
     if form.is_valid() and save_if_current(form, form.save):

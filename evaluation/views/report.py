@@ -9,12 +9,12 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from ..models import RoundStatus
+from ..querysets import get_round_for_user
 from ..report import build_report, render_report
-from .common import load_round
 
 
 def _closed_round(request, pk):
-    round = load_round(request.user, pk)
+    round = get_round_for_user(request.user, pk)
     if round.status != RoundStatus.CLOSED:
         raise Http404
     return round
@@ -37,6 +37,6 @@ def report_html(request, pk):
 
 
 urlpatterns = [
-    path("evaluatie/rondes/<int:pk>/rapport.pdf", report_pdf, name="report_pdf"),
-    path("evaluatie/rondes/<int:pk>/rapport.html", report_html, name="report_html"),
+    path("evaluaties/<int:pk>/rapport.pdf", report_pdf, name="report_pdf"),
+    path("evaluaties/<int:pk>/rapport.html", report_html, name="report_html"),
 ]

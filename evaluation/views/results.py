@@ -1,38 +1,38 @@
 """A round's results, its open answers, and the trend of a partnership's
 rounds. Everyone who may see the partnership sees them once the round is
 closed; the lead gemeente's officers also while it is open ("voorlopig").
+Answers per person (a round "op naam") only for the lead gemeente's
+officers (``querysets.sees_persons``: what the respondents agreed to).
 The numbers come from ``evaluation.results`` (a fixed number of queries)."""
 
 from django.shortcuts import render
 from django.urls import path
 
-from partnerships.models import Partnership
-from partnerships.querysets import can_edit_partnership, get_partnership_for_user
-
 from .. import results as evaluation
 from ..actions import actions_of, mark_overdue, with_status_forms
+from ..querysets import can_run_round, get_partnership_for_user, get_round_for_user, sees_persons
 from ..radar import SCREEN
-from .common import load_round
 
 
 def round_results_view(request, pk):
     """The results: means per category and side with the difference, the
     radar chart with its table, groups, per person (named rounds), the
     spread per statement, and the actions agreed on this round."""
-    round = load_round(request.user, pk)
+    round = get_round_for_user(request.user, pk)
     state = evaluation.results_state(request.user, round)
-    can_edit = can_edit_partnership(request.user, round.partnership)
+    can_edit = can_run_round(request.user, round)
     actions = mark_overdue(actions_of(round.partnership, round=round))
     context = {
         "round": round,
         "partnership": round.partnership,
         "state": state,
         "provisional": state == evaluation.PROVISIONAL,
+        "persons": sees_persons(request.user, round),
         "can_edit": can_edit,
         "actions": with_status_forms(actions) if can_edit else actions,
     }
     if state is not None:
-        result = evaluation.round_results(round)
+        result = evaluation.round_results(round, anonymous=not context["persons"])
         chart = evaluation.round_radar(result)
         context.update(
             result=result,
@@ -44,25 +44,24 @@ def round_results_view(request, pk):
 def open_answers_view(request, pk):
     """The answers to the open questions, per question and side, without
     names (unless the round is named)."""
-    round = load_round(request.user, pk)
+    round = get_round_for_user(request.user, pk)
     state = evaluation.results_state(request.user, round)
     context = {
         "round": round,
         "partnership": round.partnership,
         "state": state,
         "provisional": state == evaluation.PROVISIONAL,
+        "persons": sees_persons(request.user, round),
     }
     if state is not None:
-        context["result"] = evaluation.round_results(round)
+        context["result"] = evaluation.round_results(round, anonymous=not context["persons"])
     return render(request, "evaluation/results/open_answers.html", context)
 
 
 def trend_view(request, pk):
     """The closed rounds of a partnership side by side: per side a radar
     chart with one polygon per round, and the means per category and round."""
-    partnership = get_partnership_for_user(
-        request.user, pk, queryset=Partnership.objects.select_related("lead_municipality")
-    )
+    partnership = get_partnership_for_user(request.user, pk)
     trend = evaluation.partnership_trend(partnership)
     radars = [chart.drawn(SCREEN) for chart in evaluation.trend_radars(trend) if chart.drawable]
     return render(
@@ -78,7 +77,7 @@ def trend_view(request, pk):
 
 
 urlpatterns = [
-    path("evaluatie/rondes/<int:pk>/uitkomsten/", round_results_view, name="round_results"),
-    path("evaluatie/rondes/<int:pk>/open-antwoorden/", open_answers_view, name="open_answers"),
-    path("samenwerkingen/<int:pk>/evaluatie/trend/", trend_view, name="trend"),
+    path("evaluaties/<int:pk>/uitkomsten/", round_results_view, name="round_results"),
+    path("evaluaties/<int:pk>/open-antwoorden/", open_answers_view, name="open_answers"),
+    path("samenwerkingen/<int:pk>/evaluaties/trend/", trend_view, name="trend"),
 ]

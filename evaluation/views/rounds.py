@@ -15,22 +15,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.concurrency import save_if_current
-from partnerships.models import Partnership
-from partnerships.querysets import can_edit_partnership, get_partnership_for_user
 
-from .. import running
+from .. import results, running
 from ..forms import RespondentsForm, RoundForm
 from ..models import EvaluationRound, InstrumentVersion
-from ..querysets import can_run_round, get_round_for_user
-
-
-def _load_partnership(request, pk, *, edit=False):
-    return get_partnership_for_user(
-        request.user,
-        pk,
-        edit=edit,
-        queryset=Partnership.objects.select_related("lead_municipality__region"),
-    )
+from ..querysets import can_run_round, get_partnership_for_user, get_round_for_user
 
 
 def _with_counts(rounds):
@@ -42,7 +31,7 @@ def _with_counts(rounds):
 
 def round_list(request, pk):
     """A partnership's rounds, newest first, with how many answered."""
-    partnership = _load_partnership(request, pk)
+    partnership = get_partnership_for_user(request.user, pk)
     rounds = _with_counts(partnership.evaluation_rounds.order_by("-created_at", "-pk"))
     return render(
         request,
@@ -50,13 +39,13 @@ def round_list(request, pk):
         {
             "partnership": partnership,
             "rounds": rounds,
-            "can_edit": can_edit_partnership(request.user, partnership),
+            "can_edit": can_run_round(request.user, partnership),
         },
     )
 
 
 def round_create(request, pk):
-    partnership = _load_partnership(request, pk, edit=True)
+    partnership = get_partnership_for_user(request.user, pk, edit=True)
     instrument = InstrumentVersion.current()
     if instrument is None:
         messages.error(
@@ -131,6 +120,7 @@ def round_detail(request, pk):
             "finished": finished,
             "response_percent": round(100 * finished / len(respondents)) if respondents else 0,
             "can_edit": can_run_round(request.user, evaluation_round),
+            "results_state": results.results_state(request.user, evaluation_round),
         },
     )
 
@@ -244,8 +234,22 @@ def round_open(request, pk):
     )
 
 
-@require_POST
 def round_close(request, pk):
+    """Closing is final (a closed round accepts no answers and opens no
+    more): the button on the round's page leads here first, to a page that
+    says so and asks to confirm (GET); the confirmation posts."""
+    if request.method != "POST":
+        evaluation_round = get_round_for_user(request.user, pk, edit=True)
+        if not evaluation_round.is_open:
+            return redirect("evaluation:round", pk=evaluation_round.pk)
+        respondents = evaluation_round.respondents.aggregate(
+            asked=Count("pk"), finished=Count("pk", filter=Q(submitted_at__isnull=False))
+        )
+        return render(
+            request,
+            "evaluation/round_close.html",
+            {"round": evaluation_round, "partnership": evaluation_round.partnership, **respondents},
+        )
     return _act(
         request,
         pk,

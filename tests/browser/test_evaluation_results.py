@@ -26,7 +26,7 @@ def test_officer_reads_the_results_and_records_an_action(tab, demo_data):
     page = tab.page
     tab.login("medewerker.zwolle")
 
-    tab.goto(f"/evaluatie/rondes/{evaluated.round.pk}/uitkomsten/")
+    tab.goto(f"/evaluaties/{evaluated.round.pk}/uitkomsten/")
     assert page.get_by_role("heading", level=1).inner_text() == "Uitkomsten van de evaluatie"
     chart = page.get_by_role("img", name="Gemiddelde per categorie, publieke en private kant")
     assert chart.count() == 1
@@ -39,11 +39,11 @@ def test_officer_reads_the_results_and_records_an_action(tab, demo_data):
     assert "Het overleg loopt goed." in page.get_by_role("main").inner_text()
     tab.assert_accessible("evaluation-open-answers")
 
-    tab.goto(f"/samenwerkingen/{partnership.pk}/evaluatie/trend/")
+    tab.goto(f"/samenwerkingen/{partnership.pk}/evaluaties/trend/")
     assert page.get_by_role("img").count() == 2
     tab.assert_accessible("evaluation-trend")
 
-    tab.goto(f"/evaluatie/rondes/{evaluated.round.pk}/uitkomsten/")
+    tab.goto(f"/evaluaties/{evaluated.round.pk}/uitkomsten/")
     page.get_by_role("link", name="Actie vastleggen").click()
     page.get_by_label("Actie").fill("Een vaste voorzitter voor het partneroverleg.")
     officer = User.objects.get(username="medewerker.zwolle")
@@ -62,7 +62,7 @@ def test_officer_reads_the_results_and_records_an_action(tab, demo_data):
     tab.goto(partnership.get_absolute_url())
     assert "1 actie is te laat." in page.get_by_role("main").inner_text()
     tab.assert_accessible("partnership-with-actions")
-    action = Action.objects.get()
+    action = Action.objects.get(partnership=partnership)
     page.get_by_label(f"Status van: {action.what}").select_option("gereed")
     button = page.locator(f'form[action="/acties/{action.pk}/status/"] button')
     assert action.what in button.text_content()  # each "Wijzig" says which action

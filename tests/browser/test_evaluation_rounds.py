@@ -1,10 +1,19 @@
-"""An evaluation round in a real browser: the officer opens a round and
-follows it; a partner answers through her personal link on a phone-sized
-screen; axe-core checks every page."""
+"""An evaluation round in a real browser, the whole journey: the officer
+opens a round and follows it; a partner answers through her personal link
+on a phone-sized screen; the officer closes the round (after confirming),
+reads the radar chart and records an action, which the partnership's page
+shows. axe-core checks every page."""
 
 import pytest
 
-from evaluation.models import Respondent, StatementAnswer
+from accounts.models import User
+from evaluation.models import Action, Respondent, Side, Statement, StatementAnswer
+from evaluation.running import (
+    partner_candidates,
+    public_candidates,
+    respondent_for_contact,
+    respondent_for_user,
+)
 from evaluation.tokens import new_token
 from partnerships.models import Partnership
 
@@ -119,3 +128,73 @@ def test_officer_starts_a_round_and_a_partner_answers_on_her_phone(tab, phone, d
     assert "Evaluatie na de zomer" not in mobile.content()
     phone.console_errors.clear()  # the browser reports the 404 it was shown
     phone.assert_accessible("evaluation-link-unknown")
+
+    # The others answer too (two on each side, so that both sides are shown).
+    _others_answer(respondent.round)
+
+    # Closing asks to confirm first; then the link stops working.
+    page.get_by_role("link", name="Ronde sluiten").click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Ronde ‘Evaluatie na")
+    assert "Sluiten is definitief." in page.get_by_role("main").inner_text()
+    tab.assert_accessible("evaluation-round-close")
+    page.get_by_role("button", name="Ja, ronde definitief sluiten").click()
+    page.wait_for_load_state()
+    assert "De ronde is gesloten" in page.get_by_role("main").inner_text()
+    tab.assert_accessible("evaluation-round-closed")
+    phone.goto(f"/evaluatie/{token}/")
+    assert mobile.get_by_role("heading", level=1).inner_text() == "Deze evaluatie is gesloten"
+    phone.console_errors.clear()  # the 410 the browser was shown
+
+    # The results, from the round's page: the radar chart of both sides.
+    page.get_by_role("link", name="Uitkomsten en acties").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Uitkomsten van de evaluatie"
+    chart = page.get_by_role("img", name="Gemiddelde per categorie, publieke en private kant")
+    assert chart.count() == 1
+    tab.assert_accessible("evaluation-journey-results")
+
+    # An action on the results, shown on the partnership's page.
+    page.get_by_role("link", name="Acties vastleggen").click()  # to the section
+    page.get_by_role("link", name="Actie vastleggen").click()
+    page.get_by_label("Actie").fill("De partners vooraf laten meepraten over de agenda.")
+    page.get_by_label("Wie (persoon)").select_option(
+        str(User.objects.get(username="medewerker.zwolle").pk)
+    )
+    page.get_by_label("Uiterlijk").fill("01-03-2099")
+    tab.assert_accessible("evaluation-journey-action-form")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    assert "De actie is opgeslagen." in page.get_by_role("main").inner_text()
+    assert Action.objects.get(what__startswith="De partners vooraf").round == respondent.round
+    tab.goto(partnership.get_absolute_url())
+    section = page.get_by_role("region", name="Evaluatie")
+    assert "De partners vooraf laten meepraten over de agenda." in section.inner_text()
+    assert "Evaluatie na de zomer" in section.inner_text()
+    tab.assert_accessible("evaluation-journey-partnership")
+
+
+def _others_answer(evaluation_round):
+    """Everyone else answers every statement (as if through the portal or
+    their own link), with one more of each side: two on each side, so that
+    both sides are shown."""
+    others = list(evaluation_round.respondents.filter(submitted_at=None))
+    asked = evaluation_round.respondents.all()
+    user = public_candidates(evaluation_round.partnership).exclude(
+        pk__in=asked.exclude(user=None).values("user_id")
+    )[0]
+    contact = partner_candidates(evaluation_round.partnership).exclude(
+        pk__in=asked.exclude(contact=None).values("contact_id")
+    )[0]
+    for respondent in (respondent_for_user(user), respondent_for_contact(contact)):
+        respondent.round = evaluation_round
+        respondent.save()
+        others.append(respondent)
+    everyone = [*others, *asked.exclude(pk__in=[r.pk for r in others])]
+    assert {
+        side: sum(1 for r in everyone if r.side == side) for side in (Side.PUBLIC, Side.PRIVATE)
+    } == {Side.PUBLIC: 2, Side.PRIVATE: 2}
+    statements = Statement.objects.filter(category__version=evaluation_round.instrument)
+    for number, respondent in enumerate(others):
+        StatementAnswer.objects.bulk_create(
+            StatementAnswer(respondent=respondent, statement=statement, score=2 + number)
+            for statement in statements
+        )
