@@ -124,12 +124,12 @@ def assessment_counts(assessments):
     )
 
 
-def contribution_sums(partnerships):
+def contribution_sums(keys):
+    """Hours and euros per type of contribution to the partnerships with
+    these ``keys`` (see ``_keys``)."""
     rows = {
         row["type"]: row
-        for row in Contribution.objects.filter(
-            participation__partnership__in=partnerships.values("pk")
-        )
+        for row in Contribution.objects.filter(participation__partnership__in=keys)
         .values("type")
         .annotate(hours=Sum("hours"), euros=Sum("euros"), n=Count("pk"))
         .order_by()
@@ -180,13 +180,14 @@ def partnership_rows(partnerships, since) -> list[dict]:
     )
 
 
-def private_partners(partnerships) -> dict[int, tuple[int, int]]:
-    """Per active partnership with private partners (not withdrawn): how many,
-    and how many of them have no finalised assessment; in one query."""
+def private_partners(keys) -> dict[int, tuple[int, int]]:
+    """Per partnership of ``keys`` (see ``_keys``) with private partners (not
+    withdrawn): how many, and how many of them have no finalised assessment;
+    in one query."""
     final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
     rows = (
         Participation.objects.filter(
-            partnership__in=partnerships.exclude(status=Status.ENDED).values("pk"),
+            partnership__in=keys,
             organisation__sector__in=PRIVATE_SECTORS,
         )
         .exclude(status=ParticipationStatus.WITHDRAWN)
@@ -195,6 +196,21 @@ def private_partners(partnerships) -> dict[int, tuple[int, int]]:
         .order_by()
     )
     return {row["partnership_id"]: (row["private"], row["unassessed"]) for row in rows}
+
+
+# Up to this many partnerships go to the database as a list of their keys;
+# more (the whole country: 5,005) as the query that finds them.
+MAX_KEYS = 1_000
+
+
+def _keys(rows, partnerships):
+    """The keys of the partnerships of ``rows`` (the same as
+    ``partnerships``) for the queries that follow: a list, so the database
+    need not find them again (counting the assessments of a region's 251
+    partnerships takes half the time), unless there are very many."""
+    if len(rows) > MAX_KEYS:
+        return partnerships.values("pk")
+    return [row["pk"] for row in rows]
 
 
 def _partnership(row) -> Partnership:
@@ -213,18 +229,16 @@ def _partnership(row) -> Partnership:
     return partnership
 
 
-def attention(partnerships, review_assessments, *, limit=10, rows=None, in_review=None):
-    """What needs the user's attention, with a fixed number of queries.
-
-    ``rows`` (``partnership_rows``) and ``in_review`` (the number of
-    ``review_assessments`` waiting) are passed when the caller has them."""
+def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
+    """What needs the user's attention, with a fixed number of queries:
+    ``rows`` are the ``partnership_rows`` of ``partnerships``,
+    ``review_assessments`` the assessments of those she may see, of which
+    ``in_review`` are waiting for review."""
     today = timezone.localdate()
     now = timezone.now()
-    since = now - timedelta(days=STALE_DAYS)
-    if rows is None:
-        rows = partnership_rows(partnerships, since)
-    private = private_partners(partnerships)
     active = [row for row in rows if row["status"] != Status.ENDED]
+    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
+    private = private_partners(active_keys)
 
     def section(title, matching, total=None):
         return Attention(
@@ -257,8 +271,6 @@ def attention(partnerships, review_assessments, *, limit=10, rows=None, in_revie
         % {"days": STALE_DAYS},
         stale,
     )
-
-    active_keys = partnerships.exclude(status=Status.ENDED).values("pk")
 
     def listing(queryset, order, related, fields):
         """The first ``limit`` rows and the total, in one query (a window
@@ -305,12 +317,9 @@ def attention(partnerships, review_assessments, *, limit=10, rows=None, in_revie
     shown = ["submitted_at", "participation__organisation__name"]
     shown.append("participation__partnership__lead_municipality__name")
     related = ["participation__organisation", "participation__partnership__lead_municipality"]
-    if in_review is None:
-        review_items, in_review = listing(waiting, ["submitted_at", "pk"], related, shown)
-    else:  # the total is known: only the first few
-        review_items = list(
-            waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit]
-        )
+    review_items = list(
+        waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit]
+    )
     for assessment in review_items:
         assessment.waiting_days = (
             (now - assessment.submitted_at).days if assessment.submitted_at else 0
@@ -405,10 +414,9 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
             "status",
         ),
     ]
+    keys = _keys(rows, partnerships)
     # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
-    assessments = Assessment.objects.visible_to(user)
-    if filters:  # else the partnerships are those visible_to already keeps to
-        assessments = assessments.filter(participation__partnership__in=partnerships.values("pk"))
+    assessments = Assessment.objects.filter(participation__partnership__in=keys).as_seen_by(user)
     assessments_by_status, by_outcome = assessment_counts(assessments)
     queue = reverse("assessment:list")
 
@@ -435,15 +443,17 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         charts=charts,
         assessment_status=status_chart,
         assessment_outcome=outcome_chart,
-        contributions=contribution_charts(contribution_sums(partnerships), base),
+        contributions=contribution_charts(contribution_sums(keys), base),
         # The filters apply to everything, the assessments waiting for review too.
         attention=attention(
             partnerships,
+            rows,
             assessments,
-            rows=rows,
-            in_review=dict((value, n) for value, _label, n in assessments_by_status)[
-                AssessmentStatus.IN_REVIEW
-            ],
+            in_review=next(
+                n
+                for value, _label, n in assessments_by_status
+                if value == AssessmentStatus.IN_REVIEW
+            ),
         ),
         filter_query=params.urlencode() if hasattr(params, "urlencode") else "",
         filter_labels=labels,
