@@ -40,6 +40,7 @@ from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import Assessment, AssessmentStatus, Outcome
 from core import cache
 from core.charts import Bar, BarChart
+from core.lookups import OneOf
 from organisations.models import PRIVATE_SECTORS
 from partnerships.filters import filter_partnerships
 from partnerships.forms.partnership import DashboardFilterForm
@@ -129,7 +130,7 @@ def contribution_sums(keys):
     these ``keys`` (see ``_keys``)."""
     rows = {
         row["type"]: row
-        for row in Contribution.objects.filter(participation__partnership__in=keys)
+        for row in Contribution.objects.filter(_among("participation__partnership_id", keys))
         .values("type")
         .annotate(hours=Sum("hours"), euros=Sum("euros"), n=Count("pk"))
         .order_by()
@@ -187,8 +188,7 @@ def private_partners(keys) -> dict[int, tuple[int, int]]:
     final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
     rows = (
         Participation.objects.filter(
-            partnership__in=keys,
-            organisation__sector__in=PRIVATE_SECTORS,
+            _among("partnership_id", keys), organisation__sector__in=PRIVATE_SECTORS
         )
         .exclude(status=ParticipationStatus.WITHDRAWN)
         .values("partnership_id")
@@ -205,12 +205,21 @@ MAX_KEYS = 1_000
 
 def _keys(rows, partnerships):
     """The keys of the partnerships of ``rows`` (the same as
-    ``partnerships``) for the queries that follow: a list, so the database
-    need not find them again (counting the assessments of a region's 251
-    partnerships takes half the time), unless there are very many."""
+    ``partnerships``) for the queries that follow (``_among``): a list, so
+    the database need not find them again (counting the assessments of a
+    region's 251 partnerships takes half the time), unless there are very
+    many."""
     if len(rows) > MAX_KEYS:
         return partnerships.values("pk")
     return [row["pk"] for row in rows]
+
+
+def _among(path, keys):
+    """The condition that the partnership at ``path`` (its key) is one of
+    ``keys`` (see ``_keys``): the list as one parameter (``core.lookups``)."""
+    if isinstance(keys, list):
+        return OneOf(F(path), keys)
+    return Q(**{f"{path}__in": keys})
 
 
 def _partnership(row) -> Partnership:
@@ -284,7 +293,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
         return rows, rows[0].total_rows if rows else 0
 
     overdue = Indicator.objects.filter(
-        goal__partnership__in=active_keys, target_date__lt=today
+        _among("goal__partnership_id", active_keys), target_date__lt=today
     ).exclude(Exists(Measurement.objects.filter(indicator=OuterRef("pk"))))
     items, total = listing(
         overdue,
@@ -297,7 +306,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
     )
 
     unsigned = Agreement.objects.filter(
-        partnership__in=active_keys,
+        _among("partnership_id", active_keys),
         signed_on__isnull=True,
         partnership__phase__number__gt=4,
     )
@@ -416,7 +425,9 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     ]
     keys = _keys(rows, partnerships)
     # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
-    assessments = Assessment.objects.filter(participation__partnership__in=keys).as_seen_by(user)
+    assessments = Assessment.objects.filter(
+        _among("participation__partnership_id", keys)
+    ).as_seen_by(user)
     assessments_by_status, by_outcome = assessment_counts(assessments)
     queue = reverse("assessment:list")
 
