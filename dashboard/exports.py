@@ -5,6 +5,7 @@ outcomes of assessments). The downloads are ``export_views.py``."""
 import csv
 from io import BytesIO, StringIO
 
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,6 +18,7 @@ from assessment.models import (
     Outcome,
 )
 from core.forms import DATE_FORMAT
+from core.lookups import MAX_KEYS, OneOf
 from partnerships.filters import apply_list_filters
 from partnerships.forms.partnership import PartnershipFilterForm
 from partnerships.models import Participation, ParticipationStatus, Partnership, Status
@@ -54,11 +56,8 @@ def chosen_partnerships(user, params):
 def export_rows(queryset):
     """The rows of the export, one per partnership in ``queryset``, by lead
     gemeente and name. Three queries of plain values, however many partnerships."""
-    # The partnerships as a subquery (not a list of keys) in all three, so the
-    # database plans one join however many partnerships match.
-    chosen = queryset.values("pk")
     rows = list(
-        Partnership.objects.filter(pk__in=chosen)
+        Partnership.objects.filter(pk__in=queryset.values("pk"))
         .order_by("lead_municipality__name", "name", "pk")
         .values(
             "pk",
@@ -73,10 +72,19 @@ def export_rows(queryset):
             "planned_end_date",
         )
     )
+    # The partnerships found go to the other two as their keys, in one
+    # parameter (the database need not find them again); very many (the
+    # whole country) as the query that finds them.
+    if len(rows) <= MAX_KEYS:
+        chosen = OneOf(F("partnership_id"), [row["pk"] for row in rows])
+        assessed = OneOf(F("participation__partnership_id"), [row["pk"] for row in rows])
+    else:
+        chosen = Q(partnership__in=queryset.values("pk"))
+        assessed = Q(participation__partnership__in=queryset.values("pk"))
     partners: dict[int, list[str]] = {}
     participations: dict[int, tuple[int, str]] = {}
     for participation_id, partnership_id, name in (
-        Participation.objects.filter(partnership__in=chosen)
+        Participation.objects.filter(chosen)
         .exclude(status=ParticipationStatus.WITHDRAWN)  # as the list counts them
         .order_by("organisation__name")
         .values_list("pk", "partnership_id", "organisation__name")
@@ -88,10 +96,8 @@ def export_rows(queryset):
     labels = {value: str(label) for value, label in Outcome.choices}
     reassessment = {value: str(label) for value, label in REASSESSMENT_LABELS.items()}
     for participation_id, outcome, kind in (
-        Assessment.objects.filter(
-            participation__partnership__in=chosen, status=AssessmentStatus.FINAL
-        )
-        .order_by("finalised_at")  # the newest wins below
+        Assessment.objects.filter(assessed, status=AssessmentStatus.FINAL)
+        .order_by("finalised_at", "pk")  # the newest wins below (the later one of a tie)
         .values_list("participation_id", "outcome", "kind")
     ):
         if participation_id not in participations:

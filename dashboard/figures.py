@@ -40,7 +40,7 @@ from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import Assessment, AssessmentStatus, Outcome
 from core import cache
 from core.charts import Bar, BarChart
-from core.lookups import OneOf
+from core.lookups import MAX_KEYS, OneOf
 from organisations.models import PRIVATE_SECTORS
 from partnerships.filters import filter_partnerships
 from partnerships.forms.partnership import DashboardFilterForm
@@ -196,11 +196,6 @@ def private_partners(keys) -> dict[int, tuple[int, int]]:
         .order_by()
     )
     return {row["partnership_id"]: (row["private"], row["unassessed"]) for row in rows}
-
-
-# Up to this many partnerships go to the database as a list of their keys;
-# more (the whole country: 5,005) as the query that finds them.
-MAX_KEYS = 1_000
 
 
 def _keys(rows, partnerships):
