@@ -11,6 +11,7 @@ first few overdue indicators, unsigned agreements and assessments waiting."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -32,9 +33,10 @@ from django.db.models.functions import DenseRank
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import Assessment, AssessmentStatus, Outcome
@@ -69,6 +71,54 @@ class Attention:
     title: str
     items: list = field(default_factory=list)
     total: int = 0
+    # An item as the page lists it: (address, name, what follows the name).
+    line: Callable[[object], tuple[str, str, str]] | None = None
+
+    @property
+    def lines(self) -> list[tuple[str, str, str]]:
+        """The items as the page lists them, written here rather than in the
+        template (a branch and a tag per item cost more than the rest)."""
+        return [self.line(item) for item in self.items] if self.line else []
+
+
+def _partnership_line(item, anchor="") -> tuple[str, str, str]:
+    return f"{item.get_absolute_url()}{anchor}", item.name, str(item.lead_municipality)
+
+
+def _unassessed_line(item) -> tuple[str, str, str]:
+    return _partnership_line(item, "#partners-kop")
+
+
+def _indicator_line(item) -> tuple[str, str, str]:
+    target = _("streefdatum %(date)s") % {"date": date_format(item.target_date, "j M Y")}
+    return (
+        reverse("partnerships:goals", args=[item.goal.partnership_id]),
+        item.name,
+        f"{item.goal.partnership.name} · {target}",
+    )
+
+
+def _agreement_line(item) -> tuple[str, str, str]:
+    return (
+        reverse("partnerships:agreements", args=[item.partnership_id]),
+        item.title,
+        f"{item.partnership.name} ({item.partnership.phase})",
+    )
+
+
+def _review_line(assessment) -> tuple[str, str, str]:
+    days = assessment.waiting_days
+    waiting = (
+        _("wacht sinds vandaag")
+        if days == 0
+        else ngettext("wacht %(days)s dag", "wacht %(days)s dagen", days) % {"days": days}
+    )
+    participation = assessment.participation
+    return (
+        assessment.get_absolute_url(),
+        str(participation.organisation),
+        f"{participation.partnership.lead_municipality} · {waiting}",
+    )
 
 
 def _groupable(partnerships):
@@ -244,18 +294,16 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
     active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
     private = private_partners(active_keys)
 
-    def section(title, matching, total=None):
+    def section(title, matching, line=_partnership_line):
         return Attention(
-            title,
-            [_partnership(row) for row in matching[:limit]],
-            len(matching) if total is None else total,
+            title, [_partnership(row) for row in matching[:limit]], len(matching), line
         )
 
     sections = {}
     # By name (as the rows come), then the most private partners first.
     unassessed = [row for row in active if private.get(row["pk"], (0, 0))[1]]
     sections["unassessed"] = section(
-        gettext_lazy("Private partner zonder vastgestelde afweging"), unassessed
+        gettext_lazy("Private partner zonder vastgestelde afweging"), unassessed, _unassessed_line
     )
     crowded = [row for row in active if private.get(row["pk"], (0, 0))[0] > MAX_PRIVATE_PARTNERS]
     crowded.sort(key=lambda row: -private[row["pk"]][0])
@@ -297,7 +345,10 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
         ["name", "target_date", "goal__partnership__name"],
     )
     sections["indicators"] = Attention(
-        gettext_lazy("Indicatoren voorbij de streefdatum zonder meting"), items, total
+        gettext_lazy("Indicatoren voorbij de streefdatum zonder meting"),
+        items,
+        total,
+        _indicator_line,
     )
 
     unsigned = Agreement.objects.filter(
@@ -315,6 +366,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
         gettext_lazy("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
         items,
         total,
+        _agreement_line,
     )
 
     waiting = review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
@@ -329,7 +381,10 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
             (now - assessment.submitted_at).days if assessment.submitted_at else 0
         )
     sections["review"] = Attention(
-        gettext_lazy("Afwegingen die wachten op vaststelling"), review_items, in_review
+        gettext_lazy("Afwegingen die wachten op vaststelling"),
+        review_items,
+        in_review,
+        _review_line,
     )
     return sections
 
@@ -349,6 +404,11 @@ class Dashboard:
     filter_labels: list
 
     @property
+    def attention_on_page(self) -> list[tuple[str, Attention]]:
+        """The attention lists as the page shows them: what waits for review first."""
+        return sorted(self.attention.items(), key=lambda item: item[0] != "review")
+
+    @property
     def every_chart(self) -> list[BarChart]:
         """The charts in the order the page and the PDF overview show them."""
         return [
@@ -357,10 +417,6 @@ class Dashboard:
             self.assessment_outcome,
             *self.contributions,
         ]
-
-
-def _list_url(base_query: dict, **extra) -> str:
-    return reverse("partnerships:list") + "?" + urlencode({**base_query, **extra})
 
 
 def filter_form(user, params) -> DashboardFilterForm:
@@ -378,12 +434,16 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         for name, value in filters.items()
     }
     scope = scope_for(user)
+    list_path = reverse("partnerships:list")  # once: every bar links to it
+
+    def list_url(**extra) -> str:
+        return f"{list_path}?{urlencode({**base, **extra})}"
 
     def chart(title, rows, key, linked=lambda value: True):
         return BarChart(
             title,
             [
-                Bar(str(label), n, _list_url(base, **{key: value}) if linked(value) else "")
+                Bar(str(label), n, list_url(**{key: value}) if linked(value) else "")
                 for value, label, n in rows
             ],
         )
@@ -444,12 +504,12 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     return Dashboard(
         form=form,
         total=len(rows),
-        total_url=_list_url(base),
+        total_url=list_url(),
         review_url=queue_url(status=AssessmentStatus.IN_REVIEW),
         charts=charts,
         assessment_status=status_chart,
         assessment_outcome=outcome_chart,
-        contributions=contribution_charts(contribution_sums(keys), base),
+        contributions=contribution_charts(contribution_sums(keys), list_url),
         # The filters apply to everything, the assessments waiting for review too.
         attention=attention(
             partnerships,
@@ -466,12 +526,13 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     )
 
 
-def contribution_charts(sums, base) -> list[BarChart]:
+def contribution_charts(sums, list_url) -> list[BarChart]:
     """Hours and euros per type of contribution, each linked to the
-    partnerships that have contributions of that type."""
+    partnerships that have contributions of that type (``list_url``: the
+    partnership list's address with the dashboard's filters and these)."""
 
     def bars(index):  # sums' rows: (type, label, hours, euros)
-        return [Bar(str(row[1]), row[index], _list_url(base, contribution=row[0])) for row in sums]
+        return [Bar(str(row[1]), row[index], list_url(contribution=row[0])) for row in sums]
 
     return [
         BarChart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),
