@@ -45,12 +45,25 @@ def _select(field, objects) -> str:
     )
 
 
+def _input(field) -> str:
+    """A text box of the filter form (a date) as its widget writes it."""
+    widget = field.field.widget
+    attrs = {**widget.attrs, **field.build_widget_attrs({}, widget), "id": field.auto_id}
+    value = widget.format_value(field.value())
+    if value is not None:
+        attrs["value"] = value
+    return format_html(
+        '<input type="{}" name="{}"{}>', widget.input_type, field.html_name, flatatt(attrs)
+    )
+
+
 def filter_controls(form, municipalities) -> list:
-    """(field, its control) of the dashboard's filter form: the gemeenten and
-    themes as options written at once, the dates by their widgets."""
+    """(field, its control) of the dashboard's filter form, written here
+    rather than by a template per widget and per option: the gemeenten and
+    themes as options, the dates as text boxes."""
     choices = {"municipality": municipalities, "theme": list(form.fields["theme"].queryset)}
     return [
-        (field, _select(field, choices[field.name]) if field.name in choices else field.as_widget())
+        (field, _select(field, choices[field.name]) if field.name in choices else _input(field))
         for field in form
     ]
 
