@@ -5,14 +5,13 @@ outcomes of assessments). The downloads are ``export_views.py``."""
 import csv
 from io import BytesIO, StringIO
 
-from django.db.models import F, Q
+from django.db.models import F, FilteredRelation, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.scoping import visible_municipalities
 from assessment.models import (
     REASSESSMENT_LABELS,
-    Assessment,
     AssessmentKind,
     AssessmentStatus,
     Outcome,
@@ -55,7 +54,7 @@ def chosen_partnerships(user, params):
 
 def export_rows(queryset):
     """The rows of the export, one per partnership in ``queryset``, by lead
-    gemeente and name. Three queries of plain values, however many partnerships."""
+    gemeente and name. Two queries of plain values, however many partnerships."""
     rows = list(
         Partnership.objects.filter(pk__in=queryset.values("pk"))
         .order_by("lead_municipality__name", "name", "pk")
@@ -72,39 +71,54 @@ def export_rows(queryset):
             "planned_end_date",
         )
     )
-    # The partnerships found go to the other two as their keys, in one
+    # The partnerships found go to the next query as their keys, in one
     # parameter (the database need not find them again); very many (the
     # whole country) as the query that finds them.
     if len(rows) <= MAX_KEYS:
         chosen = OneOf(F("partnership_id"), [row["pk"] for row in rows])
-        assessed = OneOf(F("participation__partnership_id"), [row["pk"] for row in rows])
     else:
         chosen = Q(partnership__in=queryset.values("pk"))
-        assessed = Q(participation__partnership__in=queryset.values("pk"))
-    partners: dict[int, list[str]] = {}
-    participations: dict[int, tuple[int, str]] = {}
-    for participation_id, partnership_id, name in (
-        Participation.objects.filter(chosen)
-        .exclude(status=ParticipationStatus.WITHDRAWN)  # as the list counts them
-        .order_by("organisation__name")
-        .values_list("pk", "partnership_id", "organisation__name")
-    ):
-        partners.setdefault(partnership_id, []).append(name)
-        participations[participation_id] = (partnership_id, name)
-    outcomes: dict[int, dict[str, str]] = {}
     # The labels in the download's language, translated once.
     labels = {value: str(label) for value, label in Outcome.choices}
     reassessment = {value: str(label) for value, label in REASSESSMENT_LABELS.items()}
-    for participation_id, outcome, kind in (
-        Assessment.objects.filter(assessed, status=AssessmentStatus.FINAL)
-        .order_by("finalised_at", "pk")  # the newest wins below (the later one of a tie)
-        .values_list("participation_id", "outcome", "kind")
+    partners: dict[int, list[str]] = {}
+    seen = set()
+    finalised: dict[int, list[tuple]] = {}
+    # Partners by name, each with its finalised assessments (if any), in one query.
+    for participation_id, partnership_id, name, assessment_id, moment, outcome, kind in (
+        Participation.objects.filter(chosen)
+        .exclude(status=ParticipationStatus.WITHDRAWN)  # as the list counts them
+        .annotate(
+            final=FilteredRelation(
+                "assessments", condition=Q(assessments__status=AssessmentStatus.FINAL)
+            )
+        )
+        .order_by("organisation__name", "pk")
+        .values_list(
+            "pk",
+            "partnership_id",
+            "organisation__name",
+            "final__pk",
+            "final__finalised_at",
+            "final__outcome",
+            "final__kind",
+        )
     ):
-        if participation_id not in participations:
-            continue  # became a partner between the two queries: in the next export
-        partnership_id, name = participations[participation_id]
-        label = reassessment[outcome] if kind == AssessmentKind.REASSESSMENT else labels[outcome]
-        outcomes.setdefault(partnership_id, {})[name] = label
+        if participation_id not in seen:
+            seen.add(participation_id)
+            partners.setdefault(partnership_id, []).append(name)
+        if assessment_id is not None:
+            label = (
+                reassessment[outcome] if kind == AssessmentKind.REASSESSMENT else labels[outcome]
+            )
+            finalised.setdefault(partnership_id, []).append((moment, assessment_id, name, label))
+    # Per partner the outcome of its newest final assessment (the later one of
+    # a tie), the partners in the order of their first.
+    outcomes: dict[int, dict[str, str]] = {}
+    for partnership_id, assessments in finalised.items():
+        outcome_of = outcomes[partnership_id] = {}
+        for _moment, _pk, name, label in sorted(assessments, key=lambda a: (a[0], a[1])):
+            outcome_of[name] = label
     status_labels = {value: str(label) for value, label in Status.choices}
     for row in rows:
         names = partners.get(row["pk"], [])
