@@ -23,18 +23,23 @@ class AssessmentQuerySet(QuerySet):
     def visible_to(self, user) -> AssessmentQuerySet:
         """Assessments of the partnerships this user may see, and drafts only
         where ``sees_drafts`` (her gemeente leads, her region, the beheerder)."""
+        return self.filter(
+            participation__partnership__in=Partnership.objects.visible_to(user).values("pk")
+        ).as_seen_by(user)
+
+    def as_seen_by(self, user) -> AssessmentQuerySet:
+        """These assessments (of partnerships the user may see) narrowed to
+        what she may see of them: drafts only where ``sees_drafts``. For a
+        caller that has the partnerships already (the dashboard)."""
         from .models import AssessmentStatus
 
-        qs = self.filter(
-            participation__partnership__in=Partnership.objects.visible_to(user).values("pk")
-        )
         scope = scope_for(user)
         if scope.kind == "municipality":
-            qs = qs.filter(
+            return self.filter(
                 Q(status=AssessmentStatus.FINAL)
                 | Q(participation__partnership__lead_municipality_id=scope.municipality_id)
             )
-        return qs
+        return self
 
     def of_partnership_for(self, user, partnership) -> AssessmentQuerySet:
         """These assessments (of ``partnership``, which the user may see)

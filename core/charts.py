@@ -3,10 +3,12 @@
 A :class:`BarChart` holds labelled values. :meth:`BarChart.drawn` computes,
 once and in Python, where every bar, label, value and tick goes for one
 medium (a :class:`Layout`: the dashboard page, a column of the PDF overview,
-the text width of the PDF advice). The templates only place what it computed:
-``includes/bar_chart.html`` on screen (the drawing and its numbers as a
-table), ``includes/bar_chart_print.html`` in a PDF; the ``{% bar_chart %}``
-tag (``core.templatetags.portal``) picks the layout and its template.
+the text width of the PDF advice). :meth:`Drawing.html` writes what it
+computed as markup, in Python (a page shows a dozen charts of up to hundreds
+of bars: a template per bar costs more than the rest of the page): on screen
+the SVG drawing and its numbers as a table, in a PDF the SVG with the values
+beside the bars. The ``{% bar_chart %}`` tag (``core.templatetags.portal``)
+picks the layout.
 
 Coordinates are strings with a decimal dot whatever the language of the page
 (a Dutch comma would break the SVG); values are shown as the language writes
@@ -18,6 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.template.defaultfilters import floatformat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
@@ -126,7 +130,7 @@ class BarChart:
             bars.append(
                 DrawnBar(
                     label=bar.label,
-                    short_label=Truncator(bar.label).chars(layout.label_chars),
+                    short_label=_short(bar.label, layout.label_chars),
                     text=chart.value_text(bar),
                     url=bar.url,
                     emphasis=bar.emphasis,
@@ -160,7 +164,7 @@ class BarChart:
 class Layout:
     """The sizes of a chart in one medium, in SVG units (CSS pixels)."""
 
-    template: str  # the include that draws it
+    medium: str  # "screen" (a drawing and a table) or "print" (a drawing)
     width: int
     bar_x: int  # bars start here; their labels are to the left
     bar_length: int  # of a full bar (the chart's maximum)
@@ -216,9 +220,112 @@ class Drawing:
     axis_y: str  # where the ticks' lines end
     tick_label_y: str
 
+    def html(self) -> SafeString:
+        """The chart's markup for its medium; every text in it escaped."""
+        if self.layout.medium == "screen":
+            return _screen_html(self)
+        return _print_html(self)
+
+
+def _screen_html(drawing: Drawing) -> SafeString:
+    """On screen: the SVG drawing (each bar a link to what it counts) and its
+    numbers as a table, for those who do not see the drawing."""
+    chart, layout = drawing.chart, drawing.layout
+    title = escape(chart.title)
+    parts = [f'<figure class="chart mb-4">\n  <figcaption class="h5">{title}</figcaption>\n']
+    if not drawing.bars:
+        nothing = escape(gettext("Geen gegevens."))
+        parts.append(f"  <p>{nothing}</p>\n</figure>")
+        return mark_safe("".join(parts))  # noqa: S308 (escaped above)
+    parts.append(
+        f'  <svg class="chart-svg" width="100%" viewBox="0 0 {layout.width} {drawing.height}">\n'
+    )
+    rows = []
+    for bar in drawing.bars:
+        label, text, url = escape(bar.label), escape(bar.text), escape(bar.url)
+        opening = f'<a href="{url}" aria-label="{label}: {text}">' if bar.url else "<g>"
+        parts.append(
+            f"    {opening}"
+            f'<text x="0" y="{bar.text_y}" class="chart-label">{escape(bar.short_label)}</text>'
+            f'<rect x="{layout.bar_x}" y="{bar.y}" height="{layout.bar_height}" '
+            f'width="{bar.length}" class="chart-bar"></rect>'
+            f'<text x="{bar.value_x}" y="{bar.text_y}" class="chart-value">{text}</text>'
+            f"{'</a>' if bar.url else '</g>'}\n"
+        )
+        value = (
+            f'<a href="{url}">{text}<span class="visually-hidden"> {label}</span></a>'
+            if bar.url
+            else text
+        )
+        rows.append(f'<tr><th scope="row">{label}</th><td class="text-end">{value}</td></tr>')
+    unit = escape(chart.unit or gettext("Aantal"))
+    as_table, category = escape(gettext("Cijfers als tabel")), escape(gettext("Categorie"))
+    parts.append(
+        "  </svg>\n"
+        "  <details>\n"
+        f"    <summary>{as_table}</summary>\n"
+        '    <table class="table table-sm mt-2">\n'
+        f'      <caption class="visually-hidden">{title}</caption>\n'
+        f'      <thead><tr><th scope="col">{category}</th>'
+        f'<th scope="col" class="text-end">{unit}</th></tr></thead>\n'
+        f"      <tbody>{''.join(rows)}</tbody>\n"
+        "    </table>\n"
+        "  </details>\n"
+        "</figure>"
+    )
+    return mark_safe("".join(parts))  # noqa: S308 (every text escaped above)
+
+
+def _print_html(drawing: Drawing) -> SafeString:
+    """In a PDF (WeasyPrint): the SVG with the values beside the bars, its
+    colours and fonts in the drawing itself."""
+    chart, layout = drawing.chart, drawing.layout
+    label = escape(chart.description or chart.title)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{layout.width}" '
+        f'height="{drawing.height}" viewBox="0 0 {layout.width} {drawing.height}" '
+        f'role="img" aria-label="{label}">\n'
+    ]
+    font = f'font-size="{layout.font_size}" font-family="Source Sans 3"'
+    for bar in drawing.bars:
+        weight = "700" if bar.emphasis else "400"
+        colour = layout.emphasis_colour if bar.emphasis else layout.colour
+        parts.append(
+            f'<text x="0" y="{bar.text_y}" {font} font-weight="{weight}" fill="#111">'
+            f"{escape(bar.short_label)}</text>\n"
+        )
+        if layout.track_colour:
+            parts.append(
+                f'<rect x="{layout.bar_x}" y="{bar.y}" width="{layout.bar_length}" '
+                f'height="{layout.bar_height}" fill="{layout.track_colour}"></rect>\n'
+            )
+        parts.append(
+            f'<rect x="{layout.bar_x}" y="{bar.y}" width="{bar.length}" '
+            f'height="{layout.bar_height}" fill="{colour}"></rect>\n'
+            f'<text x="{bar.value_x}" y="{bar.text_y}" {font} font-weight="{weight}" '
+            f'fill="#111" text-anchor="{layout.value_anchor}">{escape(bar.text)}</text>\n'
+        )
+    tick_font = f'font-size="{layout.tick_font_size}" font-family="Source Sans 3"'
+    for tick in drawing.ticks:
+        line = f'<line x1="{tick.x}" y1="0" x2="{tick.x}" y2="{drawing.axis_y}" '
+        text = f'<text x="{tick.x}" y="{drawing.tick_label_y}" {tick_font} '
+        if tick.marked:
+            parts.append(
+                f'{line}stroke="#9b1c1c" stroke-width="1" stroke-dasharray="4,3"></line>\n'
+                f'{text}font-weight="700" fill="#9b1c1c" text-anchor="middle">'
+                f"{escape(tick.label)}</text>\n"
+            )
+        else:
+            parts.append(
+                f'{line}stroke="#8a96a3" stroke-width="0.8"></line>\n'
+                f'{text}fill="#444" text-anchor="middle">{escape(tick.label)}</text>\n'
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 (every text escaped above)
+
 
 SCREEN = Layout(
-    template="includes/bar_chart.html",
+    medium="screen",
     width=520,
     bar_x=200,
     bar_length=260,
@@ -230,7 +337,7 @@ SCREEN = Layout(
 )
 # A column of the PDF overview's grid (three charts side by side on A4 landscape).
 PRINT_COLUMN = Layout(
-    template="includes/bar_chart_print.html",
+    medium="print",
     width=330,
     bar_x=130,
     bar_length=170,
@@ -245,7 +352,7 @@ PRINT_COLUMN = Layout(
 # The width of the text on A4 with 20 mm margins (640 px), so the SVG is drawn
 # at its natural size: labels 215 px on the left, values 55 px on the right.
 PRINT_PAGE = Layout(
-    template="includes/bar_chart_print.html",
+    medium="print",
     width=640,
     bar_x=215,
     bar_length=640 - 215 - 55,
@@ -262,6 +369,12 @@ PRINT_PAGE = Layout(
     track_colour="#eef1f5",
 )
 LAYOUTS = {"screen": SCREEN, "print-column": PRINT_COLUMN, "print-page": PRINT_PAGE}
+
+
+def _short(label: str, chars: int) -> str:
+    """``label`` cut short to ``chars`` characters with "…" (a label that
+    fits, as most do, without asking the Truncator)."""
+    return label if len(label) <= chars else Truncator(label).chars(chars)
 
 
 def _share(value: Number, maximum: Number) -> float:

@@ -5,18 +5,19 @@ outcomes of assessments). The downloads are ``export_views.py``."""
 import csv
 from io import BytesIO, StringIO
 
+from django.db.models import F, FilteredRelation, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.scoping import visible_municipalities
 from assessment.models import (
     REASSESSMENT_LABELS,
-    Assessment,
     AssessmentKind,
     AssessmentStatus,
     Outcome,
 )
 from core.forms import DATE_FORMAT
+from core.lookups import MAX_KEYS, OneOf
 from partnerships.filters import apply_list_filters
 from partnerships.forms.partnership import PartnershipFilterForm
 from partnerships.models import Participation, ParticipationStatus, Partnership, Status
@@ -36,6 +37,9 @@ COLUMNS = [
     ("partners", gettext_lazy("Partners")),
     ("outcomes", gettext_lazy("Uitkomsten van vastgestelde afwegingen")),
 ]
+# The columns that hold dates and numbers; the others hold text.
+DATE_COLUMNS = {"start", "end"}
+NUMBER_COLUMNS = {"phase_number", "partner_count"}
 
 
 def chosen_partnerships(user, params):
@@ -50,12 +54,9 @@ def chosen_partnerships(user, params):
 
 def export_rows(queryset):
     """The rows of the export, one per partnership in ``queryset``, by lead
-    gemeente and name. Three queries of plain values, however many partnerships."""
-    # The partnerships as a subquery (not a list of keys) in all three, so the
-    # database plans one join however many partnerships match.
-    chosen = queryset.values("pk")
+    gemeente and name. Two queries of plain values, however many partnerships."""
     rows = list(
-        Partnership.objects.filter(pk__in=chosen)
+        Partnership.objects.filter(pk__in=queryset.values("pk"))
         .order_by("lead_municipality__name", "name", "pk")
         .values(
             "pk",
@@ -70,32 +71,55 @@ def export_rows(queryset):
             "planned_end_date",
         )
     )
+    # The partnerships found go to the next query as their keys, in one
+    # parameter (the database need not find them again); very many (the
+    # whole country) as the query that finds them.
+    if len(rows) <= MAX_KEYS:
+        chosen = OneOf(F("partnership_id"), [row["pk"] for row in rows])
+    else:
+        chosen = Q(partnership__in=queryset.values("pk"))
+    # The labels in the download's language, translated once.
+    labels = {value: str(label) for value, label in Outcome.choices}
+    reassessment = {value: str(label) for value, label in REASSESSMENT_LABELS.items()}
     partners: dict[int, list[str]] = {}
-    participations: dict[int, tuple[int, str]] = {}
-    for participation_id, partnership_id, name in (
-        Participation.objects.filter(partnership__in=chosen)
+    seen = set()
+    finalised: dict[int, list[tuple]] = {}
+    # Partners by name, each with its finalised assessments (if any), in one query.
+    for participation_id, partnership_id, name, assessment_id, moment, outcome, kind in (
+        Participation.objects.filter(chosen)
         .exclude(status=ParticipationStatus.WITHDRAWN)  # as the list counts them
-        .order_by("organisation__name")
-        .values_list("pk", "partnership_id", "organisation__name")
-    ):
-        partners.setdefault(partnership_id, []).append(name)
-        participations[participation_id] = (partnership_id, name)
-    outcomes: dict[int, dict[str, str]] = {}
-    labels = dict(Outcome.choices)
-    reassessment = dict(REASSESSMENT_LABELS)
-    for participation_id, outcome, kind in (
-        Assessment.objects.filter(
-            participation__partnership__in=chosen, status=AssessmentStatus.FINAL
+        .annotate(
+            final=FilteredRelation(
+                "assessments", condition=Q(assessments__status=AssessmentStatus.FINAL)
+            )
         )
-        .order_by("finalised_at")  # the newest wins below
-        .values_list("participation_id", "outcome", "kind")
+        .order_by("organisation__name", "pk")
+        .values_list(
+            "pk",
+            "partnership_id",
+            "organisation__name",
+            "final__pk",
+            "final__finalised_at",
+            "final__outcome",
+            "final__kind",
+        )
     ):
-        if participation_id not in participations:
-            continue  # became a partner between the two queries: in the next export
-        partnership_id, name = participations[participation_id]
-        label = reassessment[outcome] if kind == AssessmentKind.REASSESSMENT else labels[outcome]
-        outcomes.setdefault(partnership_id, {})[name] = str(label)
-    status_labels = dict(Status.choices)
+        if participation_id not in seen:
+            seen.add(participation_id)
+            partners.setdefault(partnership_id, []).append(name)
+        if assessment_id is not None:
+            label = (
+                reassessment[outcome] if kind == AssessmentKind.REASSESSMENT else labels[outcome]
+            )
+            finalised.setdefault(partnership_id, []).append((moment, assessment_id, name, label))
+    # Per partner the outcome of its newest final assessment (the later one of
+    # a tie), the partners in the order of their first.
+    outcomes: dict[int, dict[str, str]] = {}
+    for partnership_id, assessments in finalised.items():
+        outcome_of = outcomes[partnership_id] = {}
+        for _moment, _pk, name, label in sorted(assessments, key=lambda a: (a[0], a[1])):
+            outcome_of[name] = label
+    status_labels = {value: str(label) for value, label in Status.choices}
     for row in rows:
         names = partners.get(row["pk"], [])
         yield {
@@ -105,7 +129,7 @@ def export_rows(queryset):
             "theme": row["theme__name"],
             "phase_number": row["phase__number"],
             "phase": row["phase__name"],
-            "status": str(status_labels.get(row["status"], row["status"])),
+            "status": status_labels.get(row["status"], row["status"]),
             "start": row["start_date"],
             "end": row["planned_end_date"],
             "partner_count": len(names),
@@ -144,38 +168,41 @@ def csv_bytes(rows) -> bytes:
 
 
 def xlsx_bytes(rows) -> bytes:
-    """The workbook, written as it goes (openpyxl's write-only mode: a
-    fraction of the time and memory of building the sheet in memory)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    """The workbook, written row by row with XlsxWriter (a fraction of
+    openpyxl's time). Every cell is written by its type: text always as text
+    (never a formula or a link, whatever it starts with), numbers as numbers,
+    dates as dates shown dd-mm-jjjj; the header bold, frozen and filtered."""
+    import xlsxwriter
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Samenwerkingen")[:31])
-    for index, (key, _label) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = (
-            14 if key in ("start", "end", "phase_number", "partner_count") else 30
-        )
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-
-    def cell(value, key=None, font=None):
-        made = WriteOnlyCell(sheet, value=value)
-        if made.data_type == "f":  # text that looks like a formula stays text
-            made.data_type = "s"
-        if key in ("start", "end") and value is not None:
-            made.number_format = "DD-MM-YYYY"
-        if font is not None:
-            made.font = font
-        return made
-
-    sheet.append([cell(str(label), font=bold) for _key, label in COLUMNS])
-    count = 0
-    for row in rows:
-        sheet.append([cell(row[key], key) for key, _label in COLUMNS])
-        count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     buffer = BytesIO()
-    workbook.save(buffer)
+    # In memory: no temporary files; text and links stay what they are.
+    workbook = xlsxwriter.Workbook(
+        buffer,
+        {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+    )
+    sheet = workbook.add_worksheet(_("Samenwerkingen")[:31])
+    bold = workbook.add_format({"bold": True})
+    date_format = workbook.add_format({"num_format": "DD-MM-YYYY"})
+    for index, (key, _label) in enumerate(COLUMNS):
+        sheet.set_column(index, index, 14 if key in DATE_COLUMNS | NUMBER_COLUMNS else 30)
+    sheet.freeze_panes(1, 0)
+    for index, (_key, label) in enumerate(COLUMNS):
+        sheet.write_string(0, index, str(label), bold)
+    # Each column holds one kind of value: written as that kind.
+    writers = []
+    for index, (key, _label) in enumerate(COLUMNS):
+        if key in DATE_COLUMNS:
+            writers.append((index, key, sheet.write_datetime, date_format))
+        elif key in NUMBER_COLUMNS:
+            writers.append((index, key, sheet.write_number, None))
+        else:
+            writers.append((index, key, sheet.write_string, None))
+    row_number = 0
+    for row_number, row in enumerate(rows, start=1):
+        for index, key, write, cell_format in writers:
+            value = row[key]
+            if value is not None and value != "":  # else an empty cell
+                write(row_number, index, value, cell_format)
+    sheet.autofilter(0, 0, row_number, len(COLUMNS) - 1)
+    workbook.close()
     return buffer.getvalue()

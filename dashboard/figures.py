@@ -1,32 +1,53 @@
-"""The dashboard's figures: counted by the database, and gathered with their
-links for one user and filter (the page, the PDF overview).
+"""The dashboard's figures, gathered with their links for one user and filter
+(the page, the PDF overview).
 
-Every figure is one aggregate query over the partnerships the user may see
-(after the filters), so the page costs the same number of queries for one
-gemeente and for the whole country."""
+A fixed number of narrow queries, the same for one gemeente and for the
+whole country: the partnerships the user may see (after the filters), one
+short row each, counted here per status, phase, theme and lead gemeente and
+read for their own attention lists; their private partners counted per
+partnership; the assessments and contributions counted by the database; the
+first few overdue indicators, unsigned agreements and assessments waiting."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, Sum, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import DenseRank
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import Assessment, AssessmentStatus, Outcome
 from core import cache
 from core.charts import Bar, BarChart
+from core.lookups import MAX_KEYS, OneOf
 from organisations.models import PRIVATE_SECTORS
 from partnerships.filters import filter_partnerships
 from partnerships.forms.partnership import DashboardFilterForm
 from partnerships.models import (
+    Activity,
     Agreement,
     Contribution,
     ContributionType,
@@ -40,6 +61,7 @@ from partnerships.models import (
 )
 from partnerships.revision import state_of
 from partnerships.summary import MAX_PRIVATE_PARTNERS
+from regions.models import Municipality
 
 STALE_DAYS = 90
 
@@ -49,6 +71,54 @@ class Attention:
     title: str
     items: list = field(default_factory=list)
     total: int = 0
+    # An item as the page lists it: (address, name, what follows the name).
+    line: Callable[[object], tuple[str, str, str]] | None = None
+
+    @property
+    def lines(self) -> list[tuple[str, str, str]]:
+        """The items as the page lists them, written here rather than in the
+        template (a branch and a tag per item cost more than the rest)."""
+        return [self.line(item) for item in self.items] if self.line else []
+
+
+def _partnership_line(item, anchor="") -> tuple[str, str, str]:
+    return f"{item.get_absolute_url()}{anchor}", item.name, str(item.lead_municipality)
+
+
+def _unassessed_line(item) -> tuple[str, str, str]:
+    return _partnership_line(item, "#partners-kop")
+
+
+def _indicator_line(item) -> tuple[str, str, str]:
+    target = _("streefdatum %(date)s") % {"date": date_format(item.target_date, "j M Y")}
+    return (
+        reverse("partnerships:goals", args=[item.goal.partnership_id]),
+        item.name,
+        f"{item.goal.partnership.name} · {target}",
+    )
+
+
+def _agreement_line(item) -> tuple[str, str, str]:
+    return (
+        reverse("partnerships:agreements", args=[item.partnership_id]),
+        item.title,
+        f"{item.partnership.name} ({item.partnership.phase})",
+    )
+
+
+def _review_line(assessment) -> tuple[str, str, str]:
+    days = assessment.waiting_days
+    waiting = (
+        _("wacht sinds vandaag")
+        if days == 0
+        else ngettext("wacht %(days)s dag", "wacht %(days)s dagen", days) % {"days": days}
+    )
+    participation = assessment.participation
+    return (
+        assessment.get_absolute_url(),
+        str(participation.organisation),
+        f"{participation.partnership.lead_municipality} · {waiting}",
+    )
 
 
 def _groupable(partnerships):
@@ -59,16 +129,15 @@ def _groupable(partnerships):
     return partnerships
 
 
-def counts(partnerships, field_name, label_field=None):
-    """[(value, label, count)] grouped by one field of the partnerships."""
-    label_field = label_field or field_name
-    rows = (
-        _groupable(partnerships)
-        .values(field_name, label_field)
-        .annotate(n=Count("pk"))
-        .order_by(label_field)
-    )
-    return [(row[field_name], row[label_field], row["n"]) for row in rows]
+def grouped(rows, key, label, order) -> list[tuple]:
+    """[(value, label, count)] of ``partnership_rows`` grouped by ``key``, in
+    the database's order of the labels (``order``)."""
+    counted = Counter(row[key] for row in rows)
+    labels = {row[key]: (row[order], row[label]) for row in rows}
+    return [
+        (value, name, counted[value])
+        for value, (_order, name) in sorted(labels.items(), key=lambda item: item[1][0])
+    ]
 
 
 def tally(queryset, **groups) -> dict:
@@ -90,16 +159,6 @@ def tally(queryset, **groups) -> dict:
     return result
 
 
-def partnership_counts(partnerships, phases) -> dict:
-    """The number of partnerships, per status and per phase (``phases``: the
-    phases' keys), in one query."""
-    return tally(
-        partnerships,
-        status={value: Q(status=value) for value in Status.values},
-        phase={pk: Q(phase_id=pk) for pk in phases},
-    )
-
-
 def assessment_counts(assessments):
     """Assessments (those the user may see: ``Assessment.objects.visible_to``)
     per status, and the final ones per outcome, in one query."""
@@ -116,12 +175,12 @@ def assessment_counts(assessments):
     )
 
 
-def contribution_sums(partnerships):
+def contribution_sums(keys):
+    """Hours and euros per type of contribution to the partnerships with
+    these ``keys`` (see ``_keys``)."""
     rows = {
         row["type"]: row
-        for row in Contribution.objects.filter(
-            participation__partnership__in=partnerships.values("pk")
-        )
+        for row in Contribution.objects.filter(_among("participation__partnership_id", keys))
         .values("type")
         .annotate(hours=Sum("hours"), euros=Sum("euros"), n=Count("pk"))
         .order_by()
@@ -132,101 +191,200 @@ def contribution_sums(partnerships):
     ]
 
 
-def attention(partnerships, review_assessments, *, limit=10):
-    """What needs the user's attention, with a fixed number of queries."""
+def partnership_rows(partnerships, since) -> list[dict]:
+    """One row per partnership in ``partnerships``, by name: what the counts
+    per status, phase, theme and lead gemeente and the partnerships' own
+    attention lists need. ``quiet``: active (not ended), not changed since
+    ``since`` and no activity dated since. The order of the theme and lead
+    names as the database sorts them comes along (``theme_order``,
+    ``lead_order``)."""
+    recent = Activity.objects.filter(partnership=OuterRef("pk"), date__gte=since.date())
+    return list(
+        _groupable(partnerships)
+        .annotate(
+            quiet=Case(
+                When(
+                    ~Q(status=Status.ENDED) & Q(last_activity_at__lt=since),
+                    then=~Exists(recent),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            theme_order=Window(DenseRank(), order_by=F("theme__name").asc()),
+            lead_order=Window(DenseRank(), order_by=F("lead_municipality__name").asc()),
+        )
+        .order_by("name", "pk")
+        .values(
+            "pk",
+            "name",
+            "status",
+            "phase_id",
+            "theme_id",
+            "theme__name",
+            "lead_municipality_id",
+            "lead_municipality__name",
+            "last_activity_at",
+            "quiet",
+            "theme_order",
+            "lead_order",
+        )
+    )
+
+
+def private_partners(keys) -> dict[int, tuple[int, int]]:
+    """Per partnership of ``keys`` (see ``_keys``) with private partners (not
+    withdrawn): how many, and how many of them have no finalised assessment;
+    in one query."""
+    final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
+    rows = (
+        Participation.objects.filter(
+            _among("partnership_id", keys), organisation__sector__in=PRIVATE_SECTORS
+        )
+        .exclude(status=ParticipationStatus.WITHDRAWN)
+        .values("partnership_id")
+        .annotate(private=Count("pk"), unassessed=Count("pk", filter=~Exists(final)))
+        .order_by()
+    )
+    return {row["partnership_id"]: (row["private"], row["unassessed"]) for row in rows}
+
+
+def _keys(rows, partnerships):
+    """The keys of the partnerships of ``rows`` (the same as
+    ``partnerships``) for the queries that follow (``_among``): a list, so
+    the database need not find them again (counting the assessments of a
+    region's 251 partnerships takes half the time), unless there are very
+    many."""
+    if len(rows) > MAX_KEYS:
+        return partnerships.values("pk")
+    return [row["pk"] for row in rows]
+
+
+def _among(path, keys):
+    """The condition that the partnership at ``path`` (its key) is one of
+    ``keys`` (see ``_keys``): the list as one parameter (``core.lookups``)."""
+    if isinstance(keys, list):
+        return OneOf(F(path), keys)
+    return Q(**{f"{path}__in": keys})
+
+
+def _partnership(row) -> Partnership:
+    """A partnership of an attention list with what the list shows (its name
+    and lead gemeente); other fields load when asked for, as with ``only``."""
+    partnership = Partnership.from_db(
+        Partnership.objects.db,
+        ["id", "name", "lead_municipality_id"],
+        [row["pk"], row["name"], row["lead_municipality_id"]],
+    )
+    partnership.lead_municipality = Municipality.from_db(
+        Municipality.objects.db,
+        ["id", "name"],
+        [row["lead_municipality_id"], row["lead_municipality__name"]],
+    )
+    return partnership
+
+
+def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
+    """What needs the user's attention, with a fixed number of queries:
+    ``rows`` are the ``partnership_rows`` of ``partnerships``,
+    ``review_assessments`` the assessments of those she may see, of which
+    ``in_review`` are waiting for review."""
     today = timezone.localdate()
     now = timezone.now()
-    private_active = Participation.objects.filter(
-        partnership=OuterRef("pk"), organisation__sector__in=PRIVATE_SECTORS
-    ).exclude(status=ParticipationStatus.WITHDRAWN)
-    final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
-    unassessed = private_active.annotate(has_final=Exists(final)).filter(has_final=False)
-    active = partnerships.exclude(status=Status.ENDED)
+    active = [row for row in rows if row["status"] != Status.ENDED]
+    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
+    private = private_partners(active_keys)
 
-    def listing(queryset, order, related=("lead_municipality",)):
-        """The first ``limit`` rows and the total, in one query (a window count)."""
+    def section(title, matching, line=_partnership_line):
+        return Attention(
+            title, [_partnership(row) for row in matching[:limit]], len(matching), line
+        )
+
+    sections = {}
+    # By name (as the rows come), then the most private partners first.
+    unassessed = [row for row in active if private.get(row["pk"], (0, 0))[1]]
+    sections["unassessed"] = section(
+        gettext_lazy("Private partner zonder vastgestelde afweging"), unassessed, _unassessed_line
+    )
+    crowded = [row for row in active if private.get(row["pk"], (0, 0))[0] > MAX_PRIVATE_PARTNERS]
+    crowded.sort(key=lambda row: -private[row["pk"]][0])
+    sections["crowded"] = section(
+        gettext_lazy("Meer dan %(max)s private partners") % {"max": MAX_PRIVATE_PARTNERS},
+        crowded,
+    )
+    # The last real change to the partnership's own work (not a cache counter,
+    # not a change to a shared partner organisation: see Partnership), and
+    # the dates of its activities.
+    stale = sorted(
+        (row for row in active if row["quiet"]),
+        key=lambda row: (row["last_activity_at"], row["pk"]),
+    )
+    sections["stale"] = section(
+        gettext_lazy("Geen activiteit of wijziging in de laatste %(days)s dagen")
+        % {"days": STALE_DAYS},
+        stale,
+    )
+
+    def listing(queryset, order, related, fields):
+        """The first ``limit`` rows and the total, in one query (a window
+        count over the few that match), with only the fields shown."""
         rows = list(
             queryset.select_related(*related)
+            .only(*fields)
             .annotate(total_rows=Window(Count("pk")))
             .order_by(*order)[:limit]
         )
         return rows, rows[0].total_rows if rows else 0
 
-    sections = {}
-    items, total = listing(active.filter(Exists(unassessed)), ["name"])
-    sections["unassessed"] = Attention(
-        gettext_lazy("Private partner zonder vastgestelde afweging"), items, total
-    )
-
-    crowded = active.annotate(
-        private_count=Count(
-            "participations",
-            filter=Q(participations__organisation__sector__in=PRIVATE_SECTORS)
-            & ~Q(participations__status=ParticipationStatus.WITHDRAWN),
-        )
-    ).filter(private_count__gt=MAX_PRIVATE_PARTNERS)
-    items, total = listing(crowded, ["-private_count", "name"])
-    sections["crowded"] = Attention(
-        gettext_lazy("Meer dan %(max)s private partners") % {"max": MAX_PRIVATE_PARTNERS},
-        items,
-        total,
-    )
-
-    since = now - timedelta(days=STALE_DAYS)
-    # The last real change to the partnership's own work (not a cache counter,
-    # not a change to a shared partner organisation: see Partnership), and
-    # the dates of its activities.
-    stale = (
-        active.filter(last_activity_at__lt=since)
-        .annotate(last_activity=Max("activities__date"))
-        .filter(Q(last_activity__isnull=True) | Q(last_activity__lt=since.date()))
-    )
-    items, total = listing(stale, ["last_activity_at", "pk"])
-    sections["stale"] = Attention(
-        gettext_lazy("Geen activiteit of wijziging in de laatste %(days)s dagen")
-        % {"days": STALE_DAYS},
-        items,
-        total,
-    )
-
     overdue = Indicator.objects.filter(
-        goal__partnership__in=active.values("pk"), target_date__lt=today
+        _among("goal__partnership_id", active_keys), target_date__lt=today
     ).exclude(Exists(Measurement.objects.filter(indicator=OuterRef("pk"))))
     items, total = listing(
-        overdue, ["target_date", "pk"], ("goal__partnership__lead_municipality",)
+        overdue,
+        ["target_date", "pk"],
+        ["goal__partnership"],
+        ["name", "target_date", "goal__partnership__name"],
     )
     sections["indicators"] = Attention(
-        gettext_lazy("Indicatoren voorbij de streefdatum zonder meting"), items, total
+        gettext_lazy("Indicatoren voorbij de streefdatum zonder meting"),
+        items,
+        total,
+        _indicator_line,
     )
 
     unsigned = Agreement.objects.filter(
-        partnership__in=active.values("pk"),
+        _among("partnership_id", active_keys),
         signed_on__isnull=True,
         partnership__phase__number__gt=4,
     )
     items, total = listing(
         unsigned,
         ["partnership__name", "pk"],
-        ("partnership__lead_municipality", "partnership__phase"),
+        ["partnership__phase"],
+        ["title", "partnership__name", "partnership__phase__number", "partnership__phase__name"],
     )
     sections["unsigned"] = Attention(
         gettext_lazy("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
         items,
         total,
+        _agreement_line,
     )
 
     waiting = review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
-    review_items, total = listing(
-        waiting,
-        ["submitted_at", "pk"],
-        ("participation__organisation", "participation__partnership__lead_municipality"),
+    shown = ["submitted_at", "participation__organisation__name"]
+    shown.append("participation__partnership__lead_municipality__name")
+    related = ["participation__organisation", "participation__partnership__lead_municipality"]
+    review_items = list(
+        waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit]
     )
     for assessment in review_items:
         assessment.waiting_days = (
             (now - assessment.submitted_at).days if assessment.submitted_at else 0
         )
     sections["review"] = Attention(
-        gettext_lazy("Afwegingen die wachten op vaststelling"), review_items, total
+        gettext_lazy("Afwegingen die wachten op vaststelling"),
+        review_items,
+        in_review,
+        _review_line,
     )
     return sections
 
@@ -246,6 +404,11 @@ class Dashboard:
     filter_labels: list
 
     @property
+    def attention_on_page(self) -> list[tuple[str, Attention]]:
+        """The attention lists as the page shows them: what waits for review first."""
+        return sorted(self.attention.items(), key=lambda item: item[0] != "review")
+
+    @property
     def every_chart(self) -> list[BarChart]:
         """The charts in the order the page and the PDF overview show them."""
         return [
@@ -254,10 +417,6 @@ class Dashboard:
             self.assessment_outcome,
             *self.contributions,
         ]
-
-
-def _list_url(base_query: dict, **extra) -> str:
-    return reverse("partnerships:list") + "?" + urlencode({**base_query, **extra})
 
 
 def filter_form(user, params) -> DashboardFilterForm:
@@ -275,32 +434,39 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         for name, value in filters.items()
     }
     scope = scope_for(user)
+    list_path = reverse("partnerships:list")  # once: every bar links to it
+
+    def list_url(**extra) -> str:
+        return f"{list_path}?{urlencode({**base, **extra})}"
 
     def chart(title, rows, key, linked=lambda value: True):
         return BarChart(
             title,
             [
-                Bar(str(label), n, _list_url(base, **{key: value}) if linked(value) else "")
+                Bar(str(label), n, list_url(**{key: value}) if linked(value) else "")
                 for value, label, n in rows
             ],
         )
 
     phases = list(Phase.objects.values_list("pk", "number", "name"))
-    counted = partnership_counts(partnerships, [pk for pk, _n, _name in phases])
+    since = timezone.now() - timedelta(days=STALE_DAYS)
+    rows = partnership_rows(partnerships, since)
+    by_status = Counter(row["status"] for row in rows)
+    by_phase = Counter(row["phase_id"] for row in rows)
     charts = [
         chart(
             _("Samenwerkingen per fase"),
-            [(pk, f"{number}. {name}", counted["phase"][pk]) for pk, number, name in phases],
+            [(pk, f"{number}. {name}", by_phase[pk]) for pk, number, name in phases],
             "phase",
         ),
         chart(
             _("Samenwerkingen per thema"),
-            counts(partnerships, "theme_id", "theme__name"),
+            grouped(rows, "theme_id", "theme__name", "theme_order"),
             "theme",
         ),
         chart(
             _("Samenwerkingen per trekkende gemeente"),
-            counts(partnerships, "lead_municipality_id", "lead_municipality__name"),
+            grouped(rows, "lead_municipality_id", "lead_municipality__name", "lead_order"),
             "lead",
             # An officer's list filters on her own gemeente only; the others
             # lead partnerships she takes part in.
@@ -308,14 +474,15 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         ),
         chart(
             _("Samenwerkingen per status"),
-            [(value, label, counted["status"][value]) for value, label in Status.choices],
+            [(value, label, by_status[value]) for value, label in Status.choices],
             "status",
         ),
     ]
+    keys = _keys(rows, partnerships)
     # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
-    assessments = Assessment.objects.visible_to(user)
-    if filters:  # else the partnerships are those visible_to already keeps to
-        assessments = assessments.filter(participation__partnership__in=partnerships.values("pk"))
+    assessments = Assessment.objects.filter(
+        _among("participation__partnership_id", keys)
+    ).as_seen_by(user)
     assessments_by_status, by_outcome = assessment_counts(assessments)
     queue = reverse("assessment:list")
 
@@ -336,26 +503,36 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     labels = [f"{form.fields[k].label}: {v}" for k, v in filters.items()]
     return Dashboard(
         form=form,
-        total=counted["total"],
-        total_url=_list_url(base),
+        total=len(rows),
+        total_url=list_url(),
         review_url=queue_url(status=AssessmentStatus.IN_REVIEW),
         charts=charts,
         assessment_status=status_chart,
         assessment_outcome=outcome_chart,
-        contributions=contribution_charts(contribution_sums(partnerships), base),
+        contributions=contribution_charts(contribution_sums(keys), list_url),
         # The filters apply to everything, the assessments waiting for review too.
-        attention=attention(partnerships, assessments),
+        attention=attention(
+            partnerships,
+            rows,
+            assessments,
+            in_review=next(
+                n
+                for value, _label, n in assessments_by_status
+                if value == AssessmentStatus.IN_REVIEW
+            ),
+        ),
         filter_query=params.urlencode() if hasattr(params, "urlencode") else "",
         filter_labels=labels,
     )
 
 
-def contribution_charts(sums, base) -> list[BarChart]:
+def contribution_charts(sums, list_url) -> list[BarChart]:
     """Hours and euros per type of contribution, each linked to the
-    partnerships that have contributions of that type."""
+    partnerships that have contributions of that type (``list_url``: the
+    partnership list's address with the dashboard's filters and these)."""
 
     def bars(index):  # sums' rows: (type, label, hours, euros)
-        return [Bar(str(row[1]), row[index], _list_url(base, contribution=row[0])) for row in sums]
+        return [Bar(str(row[1]), row[index], list_url(contribution=row[0])) for row in sums]
 
     return [
         BarChart(_("Inbreng in uren, per soort"), bars(2), _("Uren")),

@@ -1,6 +1,8 @@
+from django.forms.utils import flatatt
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,16 +23,64 @@ def _heading(user):
     return _("Dashboard, alle regio's")
 
 
+def _select(field, objects) -> str:
+    """A choice of the filter form as Django's ``Select`` writes it (its
+    attributes, the empty choice, what is selected), its options written
+    here: the whole country has 342 gemeenten, a template each costs more
+    than the rest of the page. ``objects``: the choices, fetched once."""
+    widget = field.field.widget
+    attrs = {**widget.attrs, **field.build_widget_attrs({}, widget), "id": field.auto_id}
+    chosen = field.value()
+    chosen = "" if chosen is None else str(chosen)
+    options = [("", field.field.empty_label), *((str(obj.pk), str(obj)) for obj in objects)]
+    return format_html(
+        '<select name="{}"{}>\n{}\n</select>',
+        field.html_name,
+        flatatt(attrs),
+        format_html_join(
+            "\n",
+            '  <option value="{}"{}>{}</option>',
+            ((value, " selected" if value == chosen else "", label) for value, label in options),
+        ),
+    )
+
+
+def _input(field) -> str:
+    """A text box of the filter form (a date) as its widget writes it."""
+    widget = field.field.widget
+    attrs = {**widget.attrs, **field.build_widget_attrs({}, widget), "id": field.auto_id}
+    value = widget.format_value(field.value())
+    if value is not None:
+        attrs["value"] = value
+    return format_html(
+        '<input type="{}" name="{}"{}>', widget.input_type, field.html_name, flatatt(attrs)
+    )
+
+
+def filter_controls(form, municipalities) -> list:
+    """(field, its control) of the dashboard's filter form, written here
+    rather than by a template per widget and per option: the gemeenten and
+    themes as options, the dates as text boxes."""
+    choices = {"municipality": municipalities, "theme": list(form.fields["theme"].queryset)}
+    return [
+        (field, _select(field, choices[field.name]) if field.name in choices else _input(field))
+        for field in form
+    ]
+
+
 @require_GET
 def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
     form = figures.filter_form(request.user, request.GET)
+    # Once, for the filter's options and the list of her gemeenten.
+    municipalities = list(form.fields["municipality"].queryset)
     return render(
         request,
         "dashboard/dashboard.html",
         {
             "form": form,
-            "municipalities": form.fields["municipality"].queryset,
+            "controls": filter_controls(form, municipalities),
+            "municipalities": municipalities,
             "figures": figures.figures_html(request.user, request.GET, form),
             "filter_query": request.GET.urlencode(),
             "heading": _heading(request.user),

@@ -172,6 +172,33 @@ def test_dashboard_queries_do_not_grow_with_the_data(world, region_data):
     assert response.context["dashboard"].total == 43
 
 
+def test_the_dashboard_costs_a_fixed_number_of_queries(world, region_data):
+    """The page with its figures counted afresh (the cache is off in tests),
+    query by query: named by the table of their first column."""
+    client = world.client_for(world.coordinator)
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("home"))
+    first = [re.match(r'(?:SELECT (?:COUNT\()?"(\w+)"|(\w+))', q["sql"]) for q in queries]
+    assert [match[1] or match[2] for match in first] == [
+        "django_session",
+        "accounts_user",
+        "regions_municipality",  # her gemeenten, once: the filter and the list of them
+        "partnerships_healththeme",  # the filter's themes
+        "partnerships_phase",
+        "partnerships_partnership",  # a row each: per status, phase, theme, lead; attention
+        "assessment_assessment",  # per status and outcome
+        "partnerships_contribution",  # hours and euros per type
+        "partnerships_participation",  # private partners per partnership
+        "partnerships_indicator",  # the first overdue ones and their number
+        "partnerships_agreement",  # the first unsigned ones and their number
+        "assessment_assessment",  # the first waiting for review
+        "SAVEPOINT",  # the session's expiry moves on
+        "UPDATE",
+        "RELEASE",
+    ]
+
+
 def test_csv_export_holds_the_filtered_list(world, region_data):
     response = world.client_for(world.coordinator).get(
         reverse("dashboard:export_csv"), {"municipality": world.municipality.pk}

@@ -54,3 +54,14 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_csv(world):
     content = csv_bytes(export_rows(Partnership.objects.all())).decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert table[1][0] == "'=HYPERLINK(1)"
+
+
+def test_the_rows_cost_two_queries(world, django_assert_num_queries):
+    """The partnerships, then their partners with their finalised assessments."""
+    for name in ("Een", "Twee"):
+        ParticipationFactory(
+            partnership=PartnershipFactory(name=name, lead_municipality=world.municipality)
+        )
+    with django_assert_num_queries(2):
+        rows = list(export_rows(Partnership.objects.all()))
+    assert [row["partner_count"] for row in rows] == [1, 1]

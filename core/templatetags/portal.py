@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django import template
-from django.template.loader import render_to_string
 
 from core.charts import LAYOUTS
 from core.numbers import format_decimal, format_euros
@@ -26,10 +25,9 @@ def get_item(mapping, key):
 @register.simple_tag
 def bar_chart(chart, layout):
     """``chart`` (a ``core.charts.BarChart``) drawn for one medium: ``layout``
-    names one of ``core.charts.LAYOUTS``, which says how big and with which
-    include ("screen", "print-column", "print-page")."""
-    drawing = chart.drawn(LAYOUTS[layout])
-    return render_to_string(drawing.layout.template, {"drawing": drawing})
+    names one of ``core.charts.LAYOUTS``, which says how big and for which
+    medium ("screen", "print-column", "print-page")."""
+    return chart.drawn(LAYOUTS[layout]).html()
 
 
 @register.filter
