@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from partnerships.models import Partnership
 from partnerships.querysets import get_partnership_for_user, get_related_for_user
 
 from . import recording
+from .end_report import render_end_report
 from .forms import DecisionForm
 from .models import Decision, Option
 
@@ -122,8 +123,23 @@ def notice_document(request, pk):
     return response
 
 
+@never_cache
+def end_report(request, pk):
+    """The end report as PDF, for everyone who may see the partnership (an
+    outsider gets a 404), once a decision is recorded."""
+    partnership = get_partnership_for_user(request.user, pk)
+    if not Decision.objects.filter(partnership=partnership).exists():
+        raise Http404
+    filename, pdf = render_end_report(partnership)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    # The file name is a slug (ASCII, no quotes), safe in the header as is.
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 urlpatterns = [
     path("samenwerkingen/<int:pk>/besluit/", decision_record, name="record"),
     path("besluiten/<int:pk>/", decision_detail, name="detail"),
     path("besluiten/<int:pk>/opzegging/", notice_document, name="notice_document"),
+    path("samenwerkingen/<int:pk>/eindrapportage.pdf", end_report, name="end_report"),
 ]

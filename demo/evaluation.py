@@ -155,11 +155,26 @@ def _load_closed_rounds(instrument) -> None:
     if partnership is None:
         return
     officer = User.objects.filter(username="medewerker.denbosch").first()
-    public = list(
-        User.objects.filter(username__in=["medewerker.denbosch", "coordinator.hvb"]).order_by(
-            "username"
+    today = timezone.localdate()
+    for spec in CLOSED_ROUNDS:
+        if partnership.evaluation_rounds.filter(title=spec["title"]).exists():
+            continue
+        add_closed_round(
+            partnership,
+            instrument,
+            spec,
+            closes_on=today - timedelta(days=30 * spec["months_ago"]),
+            public=["medewerker.denbosch", "coordinator.hvb"],
+            officer=officer,
         )
-    )
+    _load_actions(partnership, officer)
+
+
+def add_closed_round(partnership, instrument, spec, *, closes_on, public, officer):
+    """A round of ``partnership`` closed the day after ``closes_on``, answered
+    by the users named in ``public`` and the partners' contact persons with
+    the means of ``spec`` (as in :data:`CLOSED_ROUNDS`)."""
+    public = list(User.objects.filter(username__in=public).order_by("username"))
     contacts = list(
         ContactPerson.objects.filter(organisation__participations__partnership=partnership)
         .exclude(email="")
@@ -168,57 +183,52 @@ def _load_closed_rounds(instrument) -> None:
     )
     statements = _statements_by_category(instrument)
     questions = {q.code: q for q in instrument.open_questions.all()}
-    today = timezone.localdate()
-    for spec in CLOSED_ROUNDS:
-        if partnership.evaluation_rounds.filter(title=spec["title"]).exists():
-            continue
-        closes_on = today - timedelta(days=30 * spec["months_ago"])
-        opened = _moment(closes_on - timedelta(days=21))
-        evaluation_round = EvaluationRound.objects.create(
-            partnership=partnership,
-            instrument=instrument,
-            title=spec["title"],
-            period_start=closes_on - timedelta(days=365),
-            period_end=closes_on - timedelta(days=22),
-            closes_on=closes_on,
-            status=RoundStatus.CLOSED,
-            opened_at=opened,
-            closed_at=_moment(closes_on + timedelta(days=1)),
-            closed_by=officer,
-            created_by=officer,
-        )
-        EvaluationRound.objects.filter(pk=evaluation_round.pk).update(
-            created_at=opened - timedelta(days=2)
-        )
-        people = [("public", respondent_for_user(user)) for user in public] + [
-            ("private", respondent_for_contact(contact)) for contact in contacts
-        ]
-        sizes = {side: sum(1 for p in people if p[0] == side) for side in ("public", "private")}
-        for number, (side, respondent) in enumerate(people):
-            respondent.round = evaluation_round
-            respondent.invited_at = opened
-            respondent.last_saved_at = respondent.submitted_at = opened + timedelta(days=number + 1)
-            respondent.save()
-            offset = SPREAD[number % len(SPREAD)] if sizes[side] > 2 else 0
-            answers = []
-            for code, category_statements in statements.items():
-                scores = _scores(spec[side].get(code, 3.0), len(category_statements), number)
-                for statement, score in zip(category_statements, scores, strict=True):
-                    score = max(1, min(5, score + offset))
-                    # The last partner cannot say whether the results are made visible.
-                    if side == "private" and number == len(people) - 1 and statement.code == "R2":
-                        score = 0
-                    answers.append(
-                        StatementAnswer(respondent=respondent, statement=statement, score=score)
-                    )
-            StatementAnswer.objects.bulk_create(answers)
-            if number % 2 == 0 or side == "private":
-                OpenAnswer.objects.bulk_create(
-                    OpenAnswer(respondent=respondent, question=questions[code], text=text)
-                    for code, text in spec["open"][side].items()
-                    if code in questions
+    opened = moment(closes_on - timedelta(days=21))
+    evaluation_round = EvaluationRound.objects.create(
+        partnership=partnership,
+        instrument=instrument,
+        title=spec["title"],
+        period_start=spec.get("period_start", closes_on - timedelta(days=365)),
+        period_end=spec.get("period_end", closes_on - timedelta(days=22)),
+        closes_on=closes_on,
+        status=RoundStatus.CLOSED,
+        opened_at=opened,
+        closed_at=moment(closes_on + timedelta(days=1)),
+        closed_by=officer,
+        created_by=officer,
+    )
+    EvaluationRound.objects.filter(pk=evaluation_round.pk).update(
+        created_at=opened - timedelta(days=2)
+    )
+    people = [("public", respondent_for_user(user)) for user in public] + [
+        ("private", respondent_for_contact(contact)) for contact in contacts
+    ]
+    sizes = {side: sum(1 for p in people if p[0] == side) for side in ("public", "private")}
+    for number, (side, respondent) in enumerate(people):
+        respondent.round = evaluation_round
+        respondent.invited_at = opened
+        respondent.last_saved_at = respondent.submitted_at = opened + timedelta(days=number + 1)
+        respondent.save()
+        offset = SPREAD[number % len(SPREAD)] if sizes[side] > 2 else 0
+        answers = []
+        for code, category_statements in statements.items():
+            scores = _scores(spec[side].get(code, 3.0), len(category_statements), number)
+            for statement, score in zip(category_statements, scores, strict=True):
+                score = max(1, min(5, score + offset))
+                # The last partner cannot say whether the results are made visible.
+                if side == "private" and number == len(people) - 1 and statement.code == "R2":
+                    score = 0
+                answers.append(
+                    StatementAnswer(respondent=respondent, statement=statement, score=score)
                 )
-    _load_actions(partnership, officer)
+        StatementAnswer.objects.bulk_create(answers)
+        if number % 2 == 0 or side == "private":
+            OpenAnswer.objects.bulk_create(
+                OpenAnswer(respondent=respondent, question=questions[code], text=text)
+                for code, text in spec["open"][side].items()
+                if code in questions
+            )
+    return evaluation_round
 
 
 def _load_actions(partnership, officer) -> None:
@@ -249,7 +259,7 @@ def _load_actions(partnership, officer) -> None:
             )
 
 
-def _moment(day):
+def moment(day):
     return timezone.make_aware(datetime.combine(day, time(10)))
 
 

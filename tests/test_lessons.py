@@ -237,7 +237,16 @@ def test_the_demo_ends_one_partnership_sustains_another_and_kampen_finds_the_les
         ChecklistTick.objects.filter(partnership=ended)
         .exclude(item__fact="")
         .values_list("item__fact", flat=True)
-    ) == {ChecklistFact.DECISION_RECORDED, ChecklistFact.LESSONS_WRITTEN}
+    ) == {
+        ChecklistFact.EVALUATION_ROUND_CLOSED,  # its two rounds, for the end report
+        ChecklistFact.DECISION_RECORDED,
+        ChecklistFact.LESSONS_WRITTEN,
+    }
+    from decisions.end_report import build_end_report
+
+    report = build_end_report(ended)  # the demo's end report has something in every section
+    assert [len(report.rounds), len(report.goals), len(report.parties)] == [2, 3, 3]
+    assert report.total_euros == 3750 and len(report.lessons) == 2 and len(report.timeline) == 7
 
     from django.test import Client
 

@@ -1,5 +1,6 @@
 """Phase 7 in a real browser, with axe-core on every page: the region's
-lessons found by another gemeente, and a partnership ended with a decision."""
+lessons found by another gemeente, and a partnership ended with a decision
+and its end report downloaded."""
 
 import pytest
 
@@ -66,3 +67,16 @@ def test_an_officer_ends_a_partnership_with_a_decision(tab, demo_data):
     main = page.get_by_role("main").inner_text()
     assert "wordt automatisch afgevinkt: een besluit is vastgelegd" in main
     tab.assert_accessible("phase-7-facts")
+
+    tab.goto(partnership.get_absolute_url())
+    tab.assert_accessible("partnership-ended")
+    link = page.get_by_role("link", name="Eindrapportage downloaden (PDF)")
+    with page.expect_download() as download_info:
+        link.click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("eindrapportage-gezond-ontbijt-zwolle-")
+    with open(download.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    response = page.request.get(tab.base_url + link.get_attribute("href"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
