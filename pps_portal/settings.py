@@ -295,6 +295,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Dates, times and numbers follow the active language (USE_L10N is always on
+# since Django 5); English reads day-month-year like Dutch (pps_portal/formats/en).
+FORMAT_MODULE_PATH = ["pps_portal.formats"]
 
 # Content the beheerder edits (themes, phases and their guidance, checklists,
 # the Afwegingskader, the evaluation instrument) has a Dutch and an English
