@@ -3,9 +3,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.forms import DECIMALS_AS_TYPED
+from core.translations import only_english_editable
 
 from .models import (
     AdviceSettings,
@@ -24,44 +30,73 @@ from .versions import copy_version, publish
 
 
 class ReadOnlyWhenPublished:
-    """Content of a published version is shown, never offered for editing."""
+    """Content of a published version is shown, never offered for editing,
+    except its English texts: a translation does not change what is asked (the
+    models refuse any other change too)."""
 
     def _version_of(self, obj):
         raise NotImplementedError
 
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and self._version_of(obj).is_published:
-            return False
-        return super().has_change_permission(request, obj)
+    def _published(self, obj) -> bool:
+        return obj is not None and self._version_of(obj).is_published
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if self._published(obj):
+            return only_english_editable(self.model, readonly)
+        return readonly
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and self._version_of(obj).is_published:
+        if self._published(obj):
             return False
         return super().has_delete_permission(request, obj)
 
 
-class ThemeInline(admin.TabularInline):
+class ContentInline:
+    """An inline of a version's content (themes, bands, questions, options):
+    of a published version only the English texts can be changed; nothing is
+    added or deleted. ``_published(parent)`` says whether the parent's version
+    is published."""
+
+    def _published(self, obj) -> bool:
+        raise NotImplementedError
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and self._published(obj):
+            return only_english_editable(self.model, readonly)
+        return readonly
+
+    def has_add_permission(self, request, obj=None):
+        return not (obj and self._published(obj)) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and self._published(obj)) and super().has_delete_permission(request, obj)
+
+
+class ThemeInline(ContentInline, TranslationTabularInline):
     model = QuestionnaireTheme
     extra = 0
     fields = ("code", "title", "weight", "is_knockout", "order")
     show_change_link = True
     formfield_overrides = DECIMALS_AS_TYPED
 
-    def has_change_permission(self, request, obj=None):
-        return not (obj and obj.is_published) and super().has_change_permission(request, obj)
-
-    has_add_permission = has_change_permission
-    has_delete_permission = has_change_permission
+    def _published(self, version):
+        return version.is_published
 
 
-class BandInline(ThemeInline):
+class BandInline(ContentInline, admin.TabularInline):
     model = OutcomeBand
+    extra = 0
     fields = ("outcome", "min_total", "min_theme")
-    show_change_link = False
+    formfield_overrides = DECIMALS_AS_TYPED
+
+    def _published(self, version):
+        return version.is_published
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(admin.ModelAdmin):
+class QuestionnaireAdmin(TranslationAdmin):
     list_display = ("name",)
 
 
@@ -100,21 +135,27 @@ class QuestionnaireVersionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
         )
 
 
-class OptionInline(admin.TabularInline):
+class OptionInline(ContentInline, TranslationTabularInline):
     model = AnswerOption
     extra = 0
     fields = ("label", "points", "is_unknown", "triggers_knockout", "order")
 
+    def _published(self, question):
+        return question.theme.version.is_published
 
-class QuestionInline(admin.StackedInline):
+
+class QuestionInline(ContentInline, TranslationStackedInline):
     model = Question
     extra = 0
     fields = ("code", "text", "help_text", "is_knockout", "order")
     show_change_link = True
 
+    def _published(self, theme):
+        return theme.version.is_published
+
 
 @admin.register(QuestionnaireTheme)
-class ThemeAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+class ThemeAdmin(ReadOnlyWhenPublished, TranslationAdmin):
     formfield_overrides = DECIMALS_AS_TYPED
     list_display = ("__str__", "version", "weight", "is_knockout")
     list_filter = ("version",)
@@ -125,7 +166,7 @@ class ThemeAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+class QuestionAdmin(ReadOnlyWhenPublished, TranslationAdmin):
     list_display = ("code", "text", "theme")
     list_filter = ("theme__version",)
     search_fields = ("code", "text")

@@ -9,7 +9,10 @@ class AssessmentConfig(AppConfig):
     def ready(self):
         from partnerships import revision
 
-        from . import advice  # noqa: F401 (removes a stored file with its record)
+        from . import (
+            advice,  # noqa: F401 (removes a stored file with its record)
+            history,  # noqa: F401 (registers its reason in the audit trail)
+        )
 
         # An assessment belongs to its partner's partnership; the answers and
         # notes are saved many at a time by ``workflow``, which reports the

@@ -4,12 +4,19 @@ changes (conditions, review, state) and those of its answers and theme notes."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.history import HistoryEntry, Part, history_with_parts, person_name
+from core.history import HistoryEntry, Part, history_with_parts, person_name, register_reason
 
 from .models import Answer, Assessment, ThemeNote
 
-# The reason a correction's copies carry in the audit trail.
-COPIED_REASON = gettext_lazy("antwoorden en notities overgenomen uit de vastgestelde afweging")
+# The reason a correction's copies carry in the audit trail: stored as a code,
+# shown in the reader's language (core.history.reason_text).
+COPIED_REASON = "pps.copied"
+register_reason(
+    COPIED_REASON,
+    lambda _argument: gettext_lazy(
+        "antwoorden en notities overgenomen uit de vastgestelde afweging"
+    ),
+)
 
 
 def _answer_label(row, model_field) -> str:

@@ -2,7 +2,9 @@
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from core.translations import DEFAULT_LANGUAGE, translated_values
 
 from .models import AnswerOption, OutcomeBand, Question, QuestionnaireTheme, QuestionnaireVersion
 
@@ -24,8 +26,7 @@ def copy_version(version: QuestionnaireVersion) -> QuestionnaireVersion:
         theme_copy = QuestionnaireTheme.objects.create(
             version=draft,
             code=theme.code,
-            title=theme.title,
-            description=theme.description,
+            **translated_values(theme),
             weight=theme.weight,
             is_knockout=theme.is_knockout,
             order=theme.order,
@@ -34,22 +35,24 @@ def copy_version(version: QuestionnaireVersion) -> QuestionnaireVersion:
             question_copy = Question.objects.create(
                 theme=theme_copy,
                 code=question.code,
-                text=question.text,
-                help_text=question.help_text,
+                **translated_values(question),
                 is_knockout=question.is_knockout,
                 order=question.order,
             )
-            AnswerOption.objects.bulk_create(
+            options = [
                 AnswerOption(
                     question=question_copy,
-                    label=o.label,
+                    **translated_values(o),
                     points=o.points,
                     is_unknown=o.is_unknown,
                     triggers_knockout=o.triggers_knockout,
                     order=o.order,
                 )
                 for o in question.options.all()
-            )
+            ]
+            # bulk_create skips save(): keep the original column Dutch here too.
+            with translation.override(DEFAULT_LANGUAGE):
+                AnswerOption.objects.bulk_create(options)
     OutcomeBand.objects.bulk_create(
         OutcomeBand(version=draft, outcome=b.outcome, min_total=b.min_total, min_theme=b.min_theme)
         for b in version.bands.all()

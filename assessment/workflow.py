@@ -284,7 +284,7 @@ def correct(assessment: Assessment, user) -> Assessment:
         ],
         Answer,
         default_user=user,
-        default_change_reason=str(COPIED_REASON),
+        default_change_reason=COPIED_REASON,
     )
     bulk_create_with_history(
         [
@@ -293,7 +293,7 @@ def correct(assessment: Assessment, user) -> Assessment:
         ],
         ThemeNote,
         default_user=user,
-        default_change_reason=str(COPIED_REASON),
+        default_change_reason=COPIED_REASON,
     )
     return copy
 

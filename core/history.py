@@ -28,6 +28,33 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 CHANGE_LABELS = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}
+
+# The reasons the system gives for a change (``history_change_reason``) are
+# stored as a code, with an argument after a colon ("pps.phase:3"), and shown
+# in the reader's language; the app that writes one registers how it reads
+# (``register_reason``). A stored text without a registered code (older rows,
+# a text a person wrote) is shown as it is.
+_REASONS: dict = {}
+
+
+def register_reason(code: str, render) -> None:
+    """``render(argument)`` gives the text of the reason ``code`` in the
+    active language."""
+    _REASONS[code] = render
+
+
+def reason_code(code: str, argument="") -> str:
+    """What to store as ``history_change_reason`` for the reason ``code``."""
+    return f"{code}:{argument}" if argument != "" else code
+
+
+def reason_text(stored: str) -> str:
+    """A stored reason in the reader's language."""
+    code, _sep, argument = (stored or "").partition(":")
+    render = _REASONS.get(code)
+    return str(render(argument)) if render else (stored or "")
+
+
 # Fields that keep the books, by name, on whatever model they are: counters
 # (caches, optimistic locking) and the times of change. A relation of that
 # name is a domain fact (an assessment's ``version`` is its questionnaire's).
@@ -176,7 +203,7 @@ def history_entries(instance, limit: int = 25) -> list[HistoryEntry]:
             user=record.history_user,
             kind=record.history_type,
             label=str(CHANGE_LABELS.get(record.history_type, record.history_type)),
-            reason=record.history_change_reason or "",
+            reason=reason_text(record.history_change_reason),
         )
         for change in changes:
             model_field = model._meta.get_field(change.field)
@@ -253,7 +280,7 @@ def _part_entries(part: Part, limit: int):
         if record.history_type == "~" and previous is None:
             continue  # its predecessor was not read: cannot tell what it changed
         changes = _part_changes(part, record, previous)
-        reason = record.history_change_reason or ""
+        reason = reason_text(record.history_change_reason)
         if not changes and not reason:
             continue
         entry = entries[-1] if entries else None

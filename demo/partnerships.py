@@ -638,7 +638,6 @@ def load_partnerships(specs=None) -> list[Partnership]:
             partnership=partnership,
             from_phase=None,
             to_phase=phases[1],
-            reason="Samenwerking aangemaakt.",
             moved_by=officer,
         )
         partnership.participating_municipalities.set(

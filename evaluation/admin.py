@@ -1,13 +1,15 @@
 """The evaluation instrument in the admin, like the questionnaire's
 (assessment/admin.py): copy a published version to a draft, edit it, publish
-it; a published version and its content are shown, never offered for editing.
+it; of a published version and its content only the English texts can be
+changed (a translation does not change what is asked).
 Rounds are run in the portal; the admin only lists them."""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from assessment.admin import ReadOnlyWhenPublished
+from assessment.admin import ContentInline, ReadOnlyWhenPublished
 from core.forms import DECIMALS_AS_TYPED
 
 from .models import (
@@ -21,17 +23,14 @@ from .models import (
 from .versions import copy_version, publish, unpublishable
 
 
-class CategoryInline(admin.TabularInline):
+class CategoryInline(ContentInline, TranslationTabularInline):
     model = Category
     extra = 0
     fields = ("code", "title", "short_title", "order")
     show_change_link = True
 
-    def has_change_permission(self, request, obj=None):
-        return not (obj and obj.is_published) and super().has_change_permission(request, obj)
-
-    has_add_permission = has_change_permission
-    has_delete_permission = has_change_permission
+    def _published(self, version):
+        return version.is_published
 
 
 class OpenQuestionInline(CategoryInline):
@@ -41,7 +40,7 @@ class OpenQuestionInline(CategoryInline):
 
 
 @admin.register(InstrumentVersion)
-class InstrumentVersionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+class InstrumentVersionAdmin(ReadOnlyWhenPublished, TranslationAdmin):
     list_display = ("number", "title", "published_at")
     readonly_fields = ("published_at",)
     formfield_overrides = DECIMALS_AS_TYPED
@@ -79,14 +78,17 @@ class InstrumentVersionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
         )
 
 
-class StatementInline(admin.TabularInline):
+class StatementInline(ContentInline, TranslationTabularInline):
     model = Statement
     extra = 0
     fields = ("code", "text", "order")
 
+    def _published(self, category):
+        return category.version.is_published
+
 
 @admin.register(Category)
-class CategoryAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+class CategoryAdmin(ReadOnlyWhenPublished, TranslationAdmin):
     list_display = ("__str__", "short_title", "version")
     list_filter = ("version",)
     inlines = [StatementInline]
@@ -96,7 +98,7 @@ class CategoryAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+class StatementAdmin(ReadOnlyWhenPublished, TranslationAdmin):
     list_display = ("code", "text", "category")
     list_filter = ("category__version",)
     list_select_related = ("category__version",)
@@ -107,7 +109,7 @@ class StatementAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
 
 
 @admin.register(OpenQuestion)
-class OpenQuestionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
+class OpenQuestionAdmin(ReadOnlyWhenPublished, TranslationAdmin):
     list_display = ("code", "text", "version")
     list_filter = ("version",)
 

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.translations import translated_values
+
 from .models import Category, InstrumentVersion, OpenQuestion, Statement
 
 
@@ -14,8 +16,7 @@ def copy_version(version: InstrumentVersion) -> InstrumentVersion:
     number = (InstrumentVersion.objects.aggregate(Max("number"))["number__max"] or 0) + 1
     draft = InstrumentVersion.objects.create(
         number=number,
-        title=version.title,
-        introduction=version.introduction,
+        **translated_values(version),
         notes=f"Kopie van versie {version.number}.",
         strong_from=version.strong_from,
         attention_from=version.attention_from,
@@ -25,21 +26,19 @@ def copy_version(version: InstrumentVersion) -> InstrumentVersion:
         category_copy = Category.objects.create(
             version=draft,
             code=category.code,
-            title=category.title,
-            short_title=category.short_title,
-            description=category.description,
+            **translated_values(category),
             order=category.order,
         )
         for statement in category.statements.all():
             Statement.objects.create(
                 category=category_copy,
                 code=statement.code,
-                text=statement.text,
+                **translated_values(statement),
                 order=statement.order,
             )
     for question in version.open_questions.all():
         OpenQuestion.objects.create(
-            version=draft, code=question.code, text=question.text, order=question.order
+            version=draft, code=question.code, **translated_values(question), order=question.order
         )
     return draft
 

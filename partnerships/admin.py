@@ -8,6 +8,7 @@ are a log and can only be read."""
 
 from django import forms
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.forms import DECIMALS_AS_TYPED
@@ -33,15 +34,19 @@ from .models import (
 # --- Reference data ------------------------------------------------------------------
 
 
+# Their texts have a Dutch and an English field (partnerships/translation.py);
+# an empty English text shows the Dutch one and is listed on the admin's index.
+
+
 @admin.register(HealthTheme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ("name", "is_active")
     list_editable = ("is_active",)
     list_filter = ("is_active",)
     search_fields = ("name",)
 
 
-class ChecklistItemInline(admin.TabularInline):
+class ChecklistItemInline(TranslationTabularInline):
     model = ChecklistItem
     extra = 1
     fields = ("text", "help_text", "order", "is_active", "fact")
@@ -49,7 +54,7 @@ class ChecklistItemInline(admin.TabularInline):
 
 
 @admin.register(Phase)
-class PhaseAdmin(SimpleHistoryAdmin):
+class PhaseAdmin(TranslationAdmin, SimpleHistoryAdmin):
     """The guidance texts and checklists: changed here, live at once."""
 
     list_display = ("number", "name")
@@ -60,7 +65,7 @@ class PhaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(SimpleHistoryAdmin):
+class ChecklistItemAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ("text", "phase", "order", "is_active", "fact")
     list_filter = ("phase", "is_active", "fact")
     list_select_related = ("phase",)

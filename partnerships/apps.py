@@ -7,6 +7,9 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Samenwerkingen")
 
     def ready(self):
-        from . import revision
+        from . import (
+            phases,  # noqa: F401 (registers its reason in the audit trail)
+            revision,
+        )
 
         revision.connect()

@@ -14,9 +14,14 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from core.history import person_name
+from core.history import person_name, reason_code, register_reason
 
 from .models import ChecklistItem, ChecklistTick, Partnership, Phase, PhaseTransition
+
+# The reason a move gives in the partnership's history, stored as a code and
+# shown in the reader's language (core.history.reason_text).
+PHASE_REASON = "pps.phase"
+register_reason(PHASE_REASON, lambda number: _("Naar fase %(number)s") % {"number": number})
 
 # Codes of the ValidationErrors below, so a form can put the message next to
 # the field it is about (the target phase or the reason).
@@ -219,7 +224,7 @@ def move(
         moved_by=user,
     )
     locked.phase = to_phase
-    locked._change_reason = _("Naar fase %(number)s") % {"number": to_phase.number}
+    locked._change_reason = reason_code(PHASE_REASON, to_phase.number)
     locked.save(update_fields=["phase", "updated_at"])
     partnership.phase = to_phase
     return transition

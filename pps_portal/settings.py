@@ -46,6 +46,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # --- Applications -----------------------------------------------------------
 
 INSTALLED_APPS = [
+    # Before the admin: a Dutch and an English text for the content the
+    # beheerder edits (each app's translation.py registers its fields).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -294,6 +297,22 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Dates, times and numbers follow the active language (USE_L10N is always on
+# since Django 5); English reads day-month-year like Dutch (pps_portal/formats/en).
+FORMAT_MODULE_PATH = ["pps_portal.formats"]
+
+# Content the beheerder edits (themes, phases and their guidance, checklists,
+# the Afwegingskader, the evaluation instrument) has a Dutch and an English
+# text: django-modeltranslation adds a column per language (``name_nl``,
+# ``name_en``) and ``name`` reads the active language's, falling back to the
+# Dutch one when the English is empty (core/translations.py lists those).
+# Dutch is required; a record made in code with ``name=...`` gets it as its
+# Dutch text, whatever language is active.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
+MODELTRANSLATION_LANGUAGES = ("nl", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
+MODELTRANSLATION_REQUIRED_LANGUAGES = ("nl",)
+MODELTRANSLATION_AUTO_POPULATE = "default"
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 

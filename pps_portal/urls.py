@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from accounts.views import ThrottledPasswordResetView
+from core.admin_views import missing_translations_view
 from core.views import health, session_check
 from dashboard.views import dashboard
 
@@ -21,6 +22,11 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path(
+        "beheer/vertalingen/",
+        admin.site.admin_view(missing_translations_view),
+        name="missing_translations",
+    ),
     path("beheer/", admin.site.urls),
     path("gezondheid/", health, name="health"),
     path("sessie/", session_check, name="session_check"),

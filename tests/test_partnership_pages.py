@@ -227,10 +227,15 @@ def test_guidance_edited_by_the_beheerder_shows_on_the_phase_page(world, partner
     first = phase(1)
     data = {
         "number": 1,
-        "name": first.name,
-        "purpose": "Nieuwe uitleg van de beheerder.",
-        "tips": "Een nieuwe tip",
-        "pitfalls": "",
+        # The admin edits the Dutch and the English texts (django-modeltranslation).
+        "name_nl": first.name_nl,
+        "name_en": first.name_en,
+        "purpose_nl": "Nieuwe uitleg van de beheerder.",
+        "purpose_en": first.purpose_en,
+        "tips_nl": "Een nieuwe tip",
+        "tips_en": first.tips_en,
+        "pitfalls_nl": "",
+        "pitfalls_en": "",
         "checklist_items-TOTAL_FORMS": 0,
         "checklist_items-INITIAL_FORMS": 0,
     }

@@ -100,7 +100,10 @@ def test_phase_change_page_has_the_checklist_inline(admin_client, db):
     assert 'name="checklist_items-TOTAL_FORMS"' in body
     for item in ChecklistItem.objects.filter(phase=first):
         assert escape(item.text) in body
-    assert 'name="tips"' in body and 'name="pitfalls"' in body and 'name="purpose"' in body
+    # Every text in Dutch and in English (django-modeltranslation).
+    for field in ("name", "purpose", "tips", "pitfalls"):
+        assert f'name="{field}_nl"' in body and f'name="{field}_en"' in body
+    assert 'name="checklist_items-0-text_en"' in body
 
 
 def test_theme_admin_lists_and_edits_in_place(admin_client, db):
@@ -118,7 +121,8 @@ def test_theme_admin_lists_and_edits_in_place(admin_client, db):
 
 def test_beheerder_adds_a_theme(admin_client, world):
     response = admin_client.post(
-        reverse("admin:partnerships_healththeme_add"), {"name": "Gezonde school", "is_active": "on"}
+        reverse("admin:partnerships_healththeme_add"),
+        {"name_nl": "Gezonde school", "name_en": "", "is_active": "on"},
     )
     assert response.status_code == 302
     theme = HealthTheme.objects.get(name="Gezonde school")
@@ -127,14 +131,16 @@ def test_beheerder_adds_a_theme(admin_client, world):
 
 
 def phase_form_data(phase_obj, **changes):
-    """The admin form of a phase with its checklist inline, as the browser posts it."""
+    """The admin form of a phase with its checklist inline, as the browser posts
+    it (each text in Dutch and English; ``changes`` by the form's field names)."""
     items = list(ChecklistItem.objects.filter(phase=phase_obj).order_by("order", "pk"))
     data = {
         "number": phase_obj.number,
-        "name": phase_obj.name,
-        "purpose": phase_obj.purpose,
-        "tips": phase_obj.tips,
-        "pitfalls": phase_obj.pitfalls,
+        **{
+            f"{field}_{code}": getattr(phase_obj, f"{field}_{code}") or ""
+            for field in ("name", "purpose", "tips", "pitfalls")
+            for code in ("nl", "en")
+        },
         "checklist_items-TOTAL_FORMS": len(items),
         "checklist_items-INITIAL_FORMS": len(items),
         "checklist_items-MIN_NUM_FORMS": 0,
@@ -145,8 +151,10 @@ def phase_form_data(phase_obj, **changes):
             {
                 f"checklist_items-{i}-id": item.pk,
                 f"checklist_items-{i}-phase": phase_obj.pk,
-                f"checklist_items-{i}-text": item.text,
-                f"checklist_items-{i}-help_text": item.help_text,
+                f"checklist_items-{i}-text_nl": item.text_nl,
+                f"checklist_items-{i}-text_en": item.text_en or "",
+                f"checklist_items-{i}-help_text_nl": item.help_text_nl,
+                f"checklist_items-{i}-help_text_en": item.help_text_en or "",
                 f"checklist_items-{i}-order": item.order,
             }
         )
@@ -161,8 +169,8 @@ def test_edited_tip_and_checklist_item_show_on_the_phase_page(admin_client, worl
     first = phase(1)
     data, items = phase_form_data(
         first,
-        tips=first.tips + "\nBetrek de jongerenraad vanaf het begin.",
-        **{"checklist_items-0-text": "De eigen missie staat op papier"},
+        tips_nl=first.tips_nl + "\nBetrek de jongerenraad vanaf het begin.",
+        **{"checklist_items-0-text_nl": "De eigen missie staat op papier"},
     )
     response = admin_client.post(reverse("admin:partnerships_phase_change", args=[first.pk]), data)
     assert response.status_code == 302, response.context["errors"] if response.context else ""
@@ -192,8 +200,10 @@ def test_checklist_item_added_or_deactivated_in_the_admin_changes_the_checklist(
     data.update(
         {
             "checklist_items-TOTAL_FORMS": n + 1,
-            f"checklist_items-{n}-text": "De GGD is geraadpleegd",
-            f"checklist_items-{n}-help_text": "",
+            f"checklist_items-{n}-text_nl": "De GGD is geraadpleegd",
+            f"checklist_items-{n}-text_en": "",
+            f"checklist_items-{n}-help_text_nl": "",
+            f"checklist_items-{n}-help_text_en": "",
             f"checklist_items-{n}-order": 99,
             f"checklist_items-{n}-is_active": "on",
         }
@@ -251,6 +261,6 @@ def test_officers_and_coordinators_cannot_reach_the_admin(world, persona):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("admin:login")), url
-    data, _items = phase_form_data(first, purpose="Gekaapt")
+    data, _items = phase_form_data(first, purpose_nl="Gekaapt")
     client.post(reverse("admin:partnerships_phase_change", args=[first.pk]), data)
     assert Phase.objects.get(pk=first.pk).purpose != "Gekaapt"

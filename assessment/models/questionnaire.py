@@ -1,6 +1,8 @@
 """Questionnaires as data: a questionnaire has versions; a version has themes,
 questions with answer options and points, and outcome bands. A published
-version never changes; the beheerder publishes a new one instead."""
+version never changes; the beheerder publishes a new one instead. Only its
+English texts may still be added or corrected: a translation does not change
+what was asked (``core.translations.only_translations_changed``)."""
 
 from decimal import Decimal
 
@@ -9,8 +11,10 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.translations import TranslatedContent, only_translations_changed
 
-class Questionnaire(models.Model):
+
+class Questionnaire(TranslatedContent):
     name = models.CharField(_("naam"), max_length=200, unique=True)
     description = models.TextField(
         _("omschrijving"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
@@ -74,11 +78,13 @@ class QuestionnaireVersion(models.Model):
         return self.published_at is not None
 
 
-def _guard_published(version_id):
-    """Refuse any change to the content of a published version."""
+def _guard_published(version_id, instance=None):
+    """Refuse any change to the content of a published version, except a save
+    of ``instance`` that changes only its English texts."""
     if (
         version_id
         and QuestionnaireVersion.objects.filter(pk=version_id, published_at__isnull=False).exists()
+        and not (instance is not None and only_translations_changed(instance))
     ):
         raise PublishedVersionError(
             _(
@@ -88,14 +94,15 @@ def _guard_published(version_id):
         )
 
 
-class VersionContent(models.Model):
-    """Base for the parts of a version: they change only while it is a draft."""
+class VersionContent(TranslatedContent):
+    """Base for the parts of a version: they change only while it is a draft
+    (their English texts also afterwards)."""
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        _guard_published(self.version_id_for_guard())
+        _guard_published(self.version_id_for_guard(), self)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -1,6 +1,8 @@
 """The evaluation instrument as data, versioned like the Afwegingskader: a
 published version never changes (the beheerder copies it to a draft, edits and
-publishes that); a round keeps the version it was started with."""
+publishes that); a round keeps the version it was started with. Only its
+English texts may still be added or corrected: a translation does not change
+what was asked (``core.translations.only_translations_changed``)."""
 
 from decimal import Decimal
 
@@ -9,12 +11,14 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.translations import TranslatedContent, only_translations_changed
+
 
 class PublishedInstrumentError(ValidationError):
     """A change to a published version of the instrument."""
 
 
-class InstrumentVersion(models.Model):
+class InstrumentVersion(TranslatedContent):
     number = models.PositiveIntegerField(_("versienummer"), unique=True)
     title = models.CharField(_("titel"), max_length=200)
     introduction = models.TextField(
@@ -62,7 +66,7 @@ class InstrumentVersion(models.Model):
         return _("%(title)s, versie %(number)s") % {"title": self.title, "number": self.number}
 
     def save(self, *args, **kwargs):
-        _guard_published(self.pk)
+        _guard_published(self.pk, self)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -89,10 +93,13 @@ class InstrumentVersion(models.Model):
         return cls.objects.filter(published_at__isnull=False).order_by("-number").first()
 
 
-def _guard_published(version_id):
+def _guard_published(version_id, instance=None):
+    """Refuse any change to a published version or its content, except a save
+    of ``instance`` that changes only its English texts."""
     if (
         version_id
         and InstrumentVersion.objects.filter(pk=version_id, published_at__isnull=False).exists()
+        and not (instance is not None and only_translations_changed(instance))
     ):
         raise PublishedInstrumentError(
             _(
@@ -102,14 +109,15 @@ def _guard_published(version_id):
         )
 
 
-class InstrumentContent(models.Model):
-    """Base for the parts of a version: they change only while it is a draft."""
+class InstrumentContent(TranslatedContent):
+    """Base for the parts of a version: they change only while it is a draft
+    (their English texts also afterwards)."""
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        _guard_published(self.version_id_for_guard())
+        _guard_published(self.version_id_for_guard(), self)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

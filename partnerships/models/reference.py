@@ -1,13 +1,18 @@
 """Reference data the functioneel beheerder keeps in the admin: themes, the
-seven phases with their guidance, and each phase's checklist."""
+seven phases with their guidance, and each phase's checklist.
+
+Their texts are in Dutch and English (``partnerships/translation.py``, which
+also registers their history: django-simple-history must copy the fields
+after django-modeltranslation has added the per-language ones)."""
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from core.translations import TranslatedContent
 
 
-class HealthTheme(models.Model):
+class HealthTheme(TranslatedContent):
     """A health theme a partnership works on (gezond gewicht, alcohol, roken, …);
     not the themes of the Afwegingskader's questionnaire (``assessment.QuestionnaireTheme``)."""
 
@@ -15,8 +20,6 @@ class HealthTheme(models.Model):
     is_active = models.BooleanField(
         _("in gebruik"), default=True, help_text=_("Alleen thema's in gebruik zijn te kiezen.")
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("thema")
@@ -27,7 +30,7 @@ class HealthTheme(models.Model):
         return self.name
 
 
-class Phase(models.Model):
+class Phase(TranslatedContent):
     """One of the seven phases of Vos & Tjemkes, with its guidance texts."""
 
     number = models.PositiveSmallIntegerField(_("nummer"), unique=True)
@@ -49,8 +52,6 @@ class Phase(models.Model):
         max_length=5000,
         validators=[MaxLengthValidator(5000)],
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("fase")
@@ -78,7 +79,7 @@ class ChecklistFact(models.TextChoices):
     LESSONS_WRITTEN = "lessons_written", _("geleerde lessen zijn vastgelegd")
 
 
-class ChecklistItem(models.Model):
+class ChecklistItem(TranslatedContent):
     phase = models.ForeignKey(
         Phase, verbose_name=_("fase"), related_name="checklist_items", on_delete=models.CASCADE
     )
@@ -102,8 +103,6 @@ class ChecklistItem(models.Model):
             "af zodra dit feit vaststaat; met de hand afvinken kan dan niet."
         ),
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("checklistitem")

@@ -33,13 +33,17 @@ from ..models import (
 from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
 PAGE_SIZE = 25
-# What a row of the list shows (the phase's guidance texts are long).
+# What a row of the list shows (the phase's guidance texts are long). A
+# theme's and a phase's name are read in the reader's language, from their
+# Dutch and English columns (django-modeltranslation).
 LIST_FIELDS = (
     "name",
     "status",
-    "theme__name",
+    "theme__name_nl",
+    "theme__name_en",
     "phase__number",
-    "phase__name",
+    "phase__name_nl",
+    "phase__name_en",
     "lead_municipality__name",
     "updated_at",
 )
@@ -170,12 +174,10 @@ def partnership_create(request):
             partnership.created_by = user
             partnership.save()
             form.save_m2m()
+            # The start of the timeline; it needs no reason: the page says
+            # "gestart in fase 1" in the reader's language.
             PhaseTransition.objects.create(
-                partnership=partnership,
-                from_phase=None,
-                to_phase=partnership.phase,
-                reason=_("Samenwerking aangemaakt."),
-                moved_by=user,
+                partnership=partnership, from_phase=None, to_phase=partnership.phase, moved_by=user
             )
         messages.success(request, _("De samenwerking is aangemaakt. Ze begint in fase 1."))
         return redirect(partnership)
