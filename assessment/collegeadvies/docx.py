@@ -55,6 +55,27 @@ def _page_number(paragraph) -> None:
         run._r.append(element)
 
 
+def _restarting(document, style: str) -> int:
+    """A new Word numbering (w:num) on the list definition of ``style``, that
+    starts at 1: a numbered list with it never continues the one before."""
+    numbering = document.part.numbering_part.element
+    used = document.styles[style].element.pPr.numPr.numId.val
+    num = numbering.add_num(numbering.num_having_numId(used).abstractNumId.val)
+    override = num.add_lvlOverride(ilvl=0)
+    override.add_startOverride(1)
+    return num.numId
+
+
+def _numbered(document, items: list[str], style: str) -> None:
+    """``items`` as one numbered list of ``style``, numbered from 1."""
+    num_id = _restarting(document, style)
+    for item in items:
+        properties = document.add_paragraph(item, style=style)._p.get_or_add_pPr()
+        numbering = properties.get_or_add_numPr()
+        numbering.get_or_add_ilvl().val = 0
+        numbering.get_or_add_numId().val = num_id
+
+
 def _blocks(document, blocks: list[Block]) -> None:
     for block in blocks:
         if block.kind == "p":
@@ -63,10 +84,11 @@ def _blocks(document, blocks: list[Block]) -> None:
                 run = paragraph.add_run(line)
                 if index < len(block.lines) - 1:
                     run.add_break()
+        elif block.kind == "ol":
+            _numbered(document, block.items, "List Number 2")
         else:
-            style = "List Bullet" if block.kind == "ul" else "List Number 2"
             for item in block.items:
-                document.add_paragraph(item, style=style)
+                document.add_paragraph(item, style="List Bullet")
 
 
 def _table(
@@ -167,8 +189,7 @@ def build_docx(advice: Advice) -> bytes:
     document.add_paragraph(advice.subject)
     document.add_heading(_("Voorgesteld besluit"), level=1)
     document.add_paragraph(_("Het college besluit:"))
-    for point in advice.decision_points:
-        document.add_paragraph(point, style="List Number")
+    _numbered(document, advice.decision_points, "List Number")
     if report.unresolved:
         document.add_paragraph(
             _("Nog niet beantwoord of ‘Onbekend’: %(codes)s. De uitkomst kan nog veranderen.")
