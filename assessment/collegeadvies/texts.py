@@ -59,9 +59,8 @@ def freeze(assessment: Assessment, user=None) -> AdviceText:
     return text
 
 
-# What a correction takes over: everything the officer typed (the letterhead,
-# the gemeente's own share, every section) and the drafts she wrote it against.
-COPIED_FIELDS = (
+# What the officer types (her edit form) besides the sections.
+TYPED_FIELDS = (
     "case_number",
     "author_name",
     "department",
@@ -73,8 +72,9 @@ COPIED_FIELDS = (
     "own_euros",
     "own_description",
     *SECTION_KEYS,
-    *(f"draft_{key}" for key in SECTION_KEYS),
 )
+# What a correction takes over: everything she typed and the drafts she wrote it against.
+COPIED_FIELDS = (*TYPED_FIELDS, *(f"draft_{key}" for key in SECTION_KEYS))
 
 
 def copy_for_correction(original: Assessment, correction: Assessment, user, reason: str):
