@@ -55,6 +55,25 @@ def _page_number(paragraph) -> None:
         run._r.append(element)
 
 
+def _cache_style_ids(document) -> None:
+    """Look every style up by its name once per document. python-docx looks a
+    style up again for every paragraph, heading and table that names it (a
+    walk over all styles, a third of the time of the whole advice)."""
+    part = document.part
+    lookup = part.get_style_id
+    found = {}
+
+    def get_style_id(style_or_name, style_type):
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in found:
+            found[key] = lookup(style_or_name, style_type)
+        return found[key]
+
+    part.get_style_id = get_style_id
+
+
 def _restarting(document, style: str) -> int:
     """A new Word numbering (w:num) on the list definition of ``style``, that
     starts at 1: a numbered list with it never continues the one before."""
@@ -101,8 +120,7 @@ def _table(
     if header:
         cells = table.add_row().cells
         for cell, text in zip(cells, header, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(text).bold = True
+            cell.paragraphs[0].add_run(text).bold = True  # a new cell holds one empty paragraph
         # Repeated at the top of every page the table runs onto.
         properties = table.rows[0]._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
@@ -110,10 +128,11 @@ def _table(
         properties.append(repeat)
     for number, row in enumerate(rows, start=1):
         cells = table.add_row().cells
+        bold = bold_last and number == len(rows)
         for cell, text in zip(cells, row, strict=True):
-            cell.text = ""
             run = cell.paragraphs[0].add_run(text)
-            run.bold = bold_last and number == len(rows)
+            if bold:
+                run.bold = True
     if widths:
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
@@ -154,6 +173,7 @@ def build_docx(advice: Advice) -> bytes:
     report = advice.report
     document = Document()
     _styles(document)
+    _cache_style_ids(document)
     _language(document)
     _header_and_footer(document, advice)
     properties = document.core_properties
