@@ -117,7 +117,7 @@ def test_html_shows_every_score_knockout_and_question(html, report):
     assert [k.code for k in knockouts] == ["A1", "A2", "A3", "A4"]
     for section in [report.knockout_section, *report.sections]:
         for row in section.questions:
-            assert f'<td class="code">{row.code}</td>' in html
+            assert f'<span class="code">{row.code}</span>' in html
             assert f"Toelichting bij {row.code}." in html
         assert f"Gesprek over thema {section.code}." in html
     assert "Geen uitsluitingsgrond is van toepassing." in html
