@@ -285,6 +285,7 @@ def test_benchmark_uses_a_throwaway_assessment_and_leaves_nothing_behind(db, mon
     assert "verhouding portaal / WeasyPrint" in output
     assert "Grootst toegestane afweging (elke tekst op zijn maximum" in output
     assert "portaal: gegevens + .docx" in output
+    assert "CPU mediaan (s)" in output and "belasting van de machine" in output
     assert not Assessment.objects.exists()
 
 
