@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedModelForm
 from core.forms import DateField, localized_decimal
 
-from .collegeadvies.drafts import SECTION_KEYS, SECTIONS
+from .collegeadvies.drafts import SECTIONS
+from .collegeadvies.texts import TYPED_FIELDS
 from .models import AdviceText, Answer, Assessment, AssessmentKind, ThemeNote
 
 
@@ -105,19 +106,7 @@ class AdviceTextForm(VersionedModelForm):
 
     class Meta:
         model = AdviceText
-        fields = [
-            "case_number",
-            "author_name",
-            "department",
-            "portfolio_holder",
-            "meeting_date",
-            "confidential",
-            "confidential_ground",
-            "own_hours",
-            "own_euros",
-            "own_description",
-            *SECTION_KEYS,
-        ]
+        fields = list(TYPED_FIELDS)
         field_classes = {"meeting_date": DateField}
 
     def __init__(self, *args, drafts: dict[str, str], **kwargs):

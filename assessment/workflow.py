@@ -13,7 +13,7 @@
   the transaction: of two people acting at the same moment one wins, the
   other is refused with a message.
 * A correction of a finalised assessment is a new assessment that copies the
-  answers and notes.
+  answers and notes, and the officer's collegeadvies text.
 """
 
 from __future__ import annotations
@@ -244,7 +244,8 @@ def return_to_concept(assessment: Assessment, reviewer, comments: str) -> None:
 
 @transaction.atomic
 def correct(assessment: Assessment, user) -> Assessment:
-    """A new concept that copies a finalised assessment's answers and notes.
+    """A new concept that copies a finalised assessment's answers and notes
+    and the officer's text of its collegeadvies.
 
     One correction at a time: while a correction is in concept or in review,
     a second one is refused (it would be a rival version of the same facts)."""
@@ -295,6 +296,8 @@ def correct(assessment: Assessment, user) -> Assessment:
         default_user=user,
         default_change_reason=COPIED_REASON,
     )
+    # The officer's collegeadvies too: the correction starts from her text.
+    advice_texts.copy_for_correction(assessment, copy, user, str(COPIED_REASON))
     return copy
 
 

@@ -1,13 +1,19 @@
 """Demo assessments in every state: concept, ter review, vastgesteld with each
 outcome, and one stopped by a knock-out. Added once per participation."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Role, User
 from assessment import workflow
-from assessment.models import Assessment, AssessmentKind
+from assessment.collegeadvies import texts as advice_texts
+from assessment.models import AdviceSettings, Assessment, AssessmentKind
 from assessment.scoring import specs_for_version
 from partnerships.models import Participation
+from regions.models import Municipality
 
 # (partnership, organisation KvK) -> plan
 #   answers: "all:<label>" or a dict theme code -> labels per question
@@ -19,6 +25,26 @@ PLANS = [
         "state": "final",
         "answers": {"*": "Ja", "B2": "Deels", "D2": "Deels"},
         "note": "Versmarkt wil zichtbaar zijn in de wijk; geen exclusiviteit gevraagd.",
+        # The officer's collegeadvies, written before she submits (the other
+        # sections stay as the portal drafts them).
+        "advice": {
+            "case_number": "Z/26/041872",
+            "department": "Maatschappelijke Ontwikkeling, team Gezondheid",
+            "portfolio_holder": "Wethouder gezondheid en jeugd",
+            "meeting_in_days": 21,
+            "own_hours": Decimal("80"),
+            "own_description": "Projectleiding en communicatie door de beleidsmedewerker",
+            "summary": (
+                "Versmarkt Zwolle-Zuid wil als eerste supermarkt in Zwolle-Zuid een gezonde "
+                "kinderkeuze-schap inrichten en proeverijen op de basisscholen in de wijk "
+                "mogelijk maken. De GGD IJsselland heeft de samenwerking getoetst aan het "
+                "Afwegingskader: samenwerken wordt geadviseerd.\n\n"
+                "Versmarkt vraagt geen exclusiviteit en brengt zelf uren en middelen in. Twee "
+                "punten vragen aandacht:\n"
+                "1. de zichtbaarheid van Versmarkt in de communicatie van de gemeente;\n"
+                "2. het meten van het effect op de verkoop van groente en fruit."
+            ),
+        },
     },
     {
         "partnership": "Gezonde Kinderkeuken Zwolle",
@@ -79,8 +105,41 @@ def _label_for(code: str, theme_code: str, plan: dict, is_knockout: bool) -> str
     return "Nee" if is_knockout else "Ja"
 
 
+# How Zwolle's collegeadvies looks (the beheerder sets it in the admin).
+ADVICE_SETTINGS = {
+    "GM0193": {
+        "display_name": "Gemeente Zwolle",
+        "policy": (
+            "De lokale nota gezondheidsbeleid van Zwolle: een gezonde leefomgeving voor "
+            "kinderen, met een gezonder voedselaanbod in de wijken."
+        ),
+    }
+}
+
+
+def load_advice_settings() -> None:
+    for code, values in ADVICE_SETTINGS.items():
+        municipality = Municipality.objects.filter(cbs_code=code).first()
+        if municipality is not None:
+            AdviceSettings.objects.get_or_create(municipality=municipality, defaults=values)
+
+
+def _write_advice(assessment: Assessment, author, values: dict) -> None:
+    """The officer's advice text, saved as her edit form saves it: what she
+    left as drafted follows the portal, the drafts are kept beside her text."""
+    values = dict(values)
+    text = advice_texts.text_for(assessment)
+    text.meeting_date = timezone.localdate() + timedelta(days=values.pop("meeting_in_days"))
+    for name, value in values.items():
+        setattr(text, name, value)
+    advice_texts.prepare(text, assessment, advice_texts.settings_for(assessment))
+    text._history_user = author
+    text.save()
+
+
 @transaction.atomic
 def load_assessments() -> list[Assessment]:
+    load_advice_settings()
     created = []
     for plan in PLANS:
         participation = (
@@ -126,6 +185,8 @@ def load_assessments() -> list[Assessment]:
         if plan.get("conditions"):
             assessment.conditions = plan["conditions"]
             assessment.save(update_fields=["conditions"])
+        if plan.get("advice"):
+            _write_advice(assessment, author, plan["advice"])
         if plan["state"] in ("review", "final"):
             workflow.submit(assessment, author)
         if plan["state"] == "final" and reviewer is not None:

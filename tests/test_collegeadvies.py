@@ -433,6 +433,48 @@ def test_the_text_is_frozen_with_the_assessment(world, participation):
         text.save()
 
 
+def test_a_correction_starts_from_the_officers_advice_text(world, participation):
+    assessment = _concept(world, participation)
+    AdviceText.objects.create(
+        assessment=assessment,
+        summary="Tekst van de beleidsmedewerker.",
+        case_number="Z/26/1",
+        portfolio_holder="Wethouder M. de Boer",
+        own_hours=Decimal("12.5"),
+        own_description="Regie",
+    )
+    workflow.submit(assessment, world.officer)
+    workflow.finalise(assessment, world.coordinator, "Akkoord.")
+    frozen = AdviceText.objects.get(assessment=assessment)
+
+    copy = workflow.correct(assessment, world.officer)
+
+    text = AdviceText.objects.get(assessment=copy)
+    assert text.summary == "Tekst van de beleidsmedewerker."
+    assert text.occasion == ""  # drafted before: it keeps following the portal's data
+    assert (text.case_number, text.portfolio_holder) == ("Z/26/1", "Wethouder M. de Boer")
+    assert (text.own_hours, text.own_description) == (Decimal("12.5"), "Regie")
+    assert text.draft_summary == frozen.draft_summary  # what she changed stays readable
+    assert text.frozen_at is None and text.frozen_finances == []
+    record = text.history.latest()
+    assert record.history_user == world.officer and record.history_change_reason
+    # The copy is the correction's own: it changes while the original stays frozen.
+    text.summary = "Gecorrigeerd."
+    text.save()
+    frozen.refresh_from_db()
+    assert frozen.summary == "Tekst van de beleidsmedewerker."
+    assert load_advice(copy).section("summary").text == "Gecorrigeerd."
+
+
+def test_a_correction_of_an_assessment_without_a_text_has_none(world, participation):
+    assessment = _concept(world, participation)
+    workflow.submit(assessment, world.officer)
+    workflow.finalise(assessment, world.coordinator)
+    AdviceText.objects.filter(assessment=assessment).delete()  # as before issue 14
+    copy = workflow.correct(assessment, world.officer)
+    assert not AdviceText.objects.filter(assessment=copy).exists()
+
+
 def test_finalising_without_a_text_freezes_the_portals_draft(world, participation):
     assessment = _concept(world, participation)
     workflow.submit(assessment, world.officer)

@@ -115,6 +115,48 @@ def test_docx_beslispunten_are_a_real_numbered_list(final):
     assert not any(p.text[:2] in ("1.", "2.") for p in numbered)  # no typed numbers
 
 
+def _num_id(paragraph) -> str | None:
+    properties = paragraph._p.pPr
+    numbering = properties.find(qn("w:numPr")) if properties is not None else None
+    return None if numbering is None else numbering.find(qn("w:numId")).get(qn("w:val"))
+
+
+def test_docx_every_numbered_list_the_officer_types_starts_at_one(world, participation):
+    assessment = answer_all(workflow.start(participation, world.officer))
+    AdviceText.objects.create(
+        assessment=assessment,
+        summary="Eerst:\n1. proeverijen\n2. schapkaartjes\n\nDan:\n1. evaluatie\n2. besluit",
+        occasion="1. het verzoek van de partner\n2. de wijkagenda",
+    )
+    document = _docx(assessment)
+    lists, current, previous = [], None, None
+    for paragraph in document.paragraphs:
+        if paragraph.style.name == "List Number 2":
+            if previous is not paragraph._p.getprevious():
+                current = []
+                lists.append(current)
+            current.append(paragraph)
+            previous = paragraph._p
+    assert [[p.text for p in found] for found in lists] == [
+        ["proeverijen", "schapkaartjes"],
+        ["evaluatie", "besluit"],
+        ["het verzoek van de partner", "de wijkagenda"],
+    ]
+    numbering = document.part.numbering_part.element
+    ids = []
+    for found in lists:
+        own = {_num_id(p) for p in found}
+        assert len(own) == 1 and None not in own  # one list, numbered by Word
+        ids += own
+        num = numbering.num_having_numId(int(own.pop()))
+        start = num.find(qn("w:lvlOverride")).find(qn("w:startOverride"))
+        assert start.get(qn("w:val")) == "1"
+    assert len(set(ids)) == len(lists)  # each its own numbering, none continues another
+    # The beslispunten, a numbered list too, start at 1 on their own as well.
+    points = {_num_id(p) for p in document.paragraphs if p.style.name == "List Number"}
+    assert len(points) == 1 and not points & set(ids)
+
+
 def test_docx_finances_table_equals_the_contributions(final, participation):
     document = _docx(final)
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Partij")

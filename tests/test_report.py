@@ -117,7 +117,7 @@ def test_html_shows_every_score_knockout_and_question(html, report):
     assert [k.code for k in knockouts] == ["A1", "A2", "A3", "A4"]
     for section in [report.knockout_section, *report.sections]:
         for row in section.questions:
-            assert f'<td class="code">{row.code}</td>' in html
+            assert f'<span class="code">{row.code}</span>' in html
             assert f"Toelichting bij {row.code}." in html
         assert f"Gesprek over thema {section.code}." in html
     assert "Geen uitsluitingsgrond is van toepassing." in html
@@ -288,6 +288,7 @@ def test_benchmark_uses_a_throwaway_assessment_and_leaves_nothing_behind(db, mon
     assert "verhouding portaal / WeasyPrint" in output
     assert "Grootst toegestane afweging (elke tekst op zijn maximum" in output
     assert "portaal: gegevens + .docx" in output
+    assert "CPU mediaan (s)" in output and "belasting van de machine" in output
     assert not Assessment.objects.exists()
 
 

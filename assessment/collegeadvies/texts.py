@@ -57,3 +57,37 @@ def freeze(assessment: Assessment, user=None) -> AdviceText:
         text._history_user = user
     text.save(freezing=True)
     return text
+
+
+# What the officer types (her edit form) besides the sections.
+TYPED_FIELDS = (
+    "case_number",
+    "author_name",
+    "department",
+    "portfolio_holder",
+    "meeting_date",
+    "confidential",
+    "confidential_ground",
+    "own_hours",
+    "own_euros",
+    "own_description",
+    *SECTION_KEYS,
+)
+# What a correction takes over: everything she typed and the drafts she wrote it against.
+COPIED_FIELDS = (*TYPED_FIELDS, *(f"draft_{key}" for key in SECTION_KEYS))
+
+
+def copy_for_correction(original: Assessment, correction: Assessment, user, reason: str):
+    """The officer's advice text of the finalised ``original`` as the start of
+    its ``correction`` (a concept): not frozen, its own record, audited with
+    ``user`` and ``reason``. None when the original has no text."""
+    source = AdviceText.objects.filter(assessment_id=original.pk).first()
+    if source is None:
+        return None
+    text = AdviceText(
+        assessment=correction, **{name: getattr(source, name) for name in COPIED_FIELDS}
+    )
+    text._history_user = user
+    text._change_reason = reason
+    text.save()
+    return text

@@ -1,8 +1,19 @@
 """End-to-end journeys in a real browser, with axe-core on every page visited."""
 
+import io
+from pathlib import Path
+
 import pytest
+from docx import Document
+from pypdf import PdfReader
 
 from regions.models import Municipality
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SUMMARY = (
+    "SuperDichtbij wil de eerste supermarkt in Stadshagen zijn met een gezonde kinderkeuze.\n\n"
+    "- proeverijen op de basisschool\n- schapkaartjes bij de kassa"
+)
 
 # Transactional (the live server runs in another thread); serialized rollback
 # restores what the data migrations installed (phases, the questionnaire).
@@ -161,6 +172,19 @@ def test_assessment_from_filling_in_to_the_pdf(tab, demo_data):
     assert "Samenwerken" in page.get_by_role("main").inner_text()
     tab.assert_accessible("assessment-outcome")
 
+    # The officer finishes the collegeadvies the portal drafted, before she submits.
+    page.get_by_role("link", name="Afweging SuperDichtbij Stadshagen").click()
+    page.get_by_role("main").get_by_role("link", name="Collegeadvies", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Collegeadvies")
+    tab.assert_accessible("assessment-advice-edit")
+    page.get_by_label("Zaaknummer").fill("Z/26/050505")
+    page.get_by_label("Portefeuillehouder").fill("Wethouder gezondheid en jeugd")
+    page.get_by_label("Samenvatting").fill(SUMMARY)
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Het collegeadvies is opgeslagen." in page.get_by_role("main").inner_text()
+    assert page.get_by_label("Samenvatting").input_value() == SUMMARY
+    tab.assert_accessible("assessment-advice-saved")
+
     page.get_by_role("link", name="Afweging SuperDichtbij Stadshagen").click()
     page.get_by_role("button", name="Ter review aanbieden").click()
     assert "ter review aangeboden" in page.get_by_role("main").inner_text()
@@ -197,3 +221,27 @@ def test_assessment_from_filling_in_to_the_pdf(tab, demo_data):
     assert download.suggested_filename.startswith("advies-afweging-superdichtbij-stadshagen")
     with open(download.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+    # Both files of the finalised collegeadvies, from its page: they open, with her text.
+    page.get_by_role("main").get_by_role("link", name="Collegeadvies", exact=True).click()
+    tab.assert_accessible("assessment-advice-final")
+    files = {}
+    for name, kind, suffix in (
+        ("Advies als PDF downloaden", "application/pdf", ".pdf"),
+        ("Advies als Word-document (.docx)", DOCX, ".docx"),
+    ):
+        link = page.get_by_role("main").get_by_role("link", name=name)
+        with page.expect_download() as download_info:
+            link.click()
+        assert download_info.value.suggested_filename.endswith(suffix)
+        files[kind] = Path(download_info.value.path()).read_bytes()
+        # The same file again, for its Content-Type (a download shows no headers).
+        response = page.request.get(tab.base_url + link.get_attribute("href"))
+        assert response.headers["content-type"] == kind and response.body() == files[kind]
+    text = "\n".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(files["application/pdf"])).pages
+    )
+    assert "Z/26/050505" in text and "eerste supermarkt in Stadshagen" in text
+    document = Document(io.BytesIO(files[DOCX]))
+    assert SUMMARY.split("\n")[0] in [p.text for p in document.paragraphs]
+    assert "Wethouder gezondheid en jeugd" in [c.text for t in document.tables for c in t._cells]
