@@ -15,7 +15,17 @@ from assessment import workflow
 from partnerships.models import Goal, Partnership
 from tests.factories import GoalFactory, ParticipationFactory, PartnershipFactory
 
-APPS = ("accounts", "assessment", "core", "organisations", "partnerships", "regions")
+APPS = (
+    "accounts",
+    "assessment",
+    "core",
+    "decisions",
+    "evaluation",
+    "lessons",
+    "organisations",
+    "partnerships",
+    "regions",
+)
 
 
 def text_fields():
@@ -23,7 +33,9 @@ def text_fields():
         if model._meta.app_label not in APPS or model.__name__.startswith("Historical"):
             continue
         for field in model._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField):
+            # Texts the portal writes itself and no form offers (e.g. the
+            # collegeadvies drafts, made from bounded answers) are no input.
+            if isinstance(field, models.CharField | models.TextField) and field.editable:
                 yield model, field
 
 
