@@ -360,7 +360,16 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
         unsigned,
         ["partnership__name", "pk"],
         ["partnership__phase"],
-        ["title", "partnership__name", "partnership__phase__number", "partnership__phase__name"],
+        [
+            "title",
+            "partnership__name",
+            "partnership__phase__number",
+            # Every language's name (django-modeltranslation): the phase's name
+            # is read in the reader's language without a query per line.
+            "partnership__phase__name",
+            "partnership__phase__name_nl",
+            "partnership__phase__name_en",
+        ],
     )
     sections["unsigned"] = Attention(
         gettext_lazy("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
