@@ -26,7 +26,7 @@ from .models import (
     QuestionnaireVersion,
     ReportDownload,
 )
-from .versions import copy_version, publish
+from .versions import copy_version
 
 
 class ReadOnlyWhenPublished:
@@ -125,7 +125,7 @@ class QuestionnaireVersionAdmin(ReadOnlyWhenPublished, admin.ModelAdmin):
     def publish_versions(self, request, queryset):
         count = 0
         for version in queryset.filter(published_at__isnull=True):
-            publish(version)
+            version.publish()
             count += 1
         self.message_user(
             request,

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import translation
 
 from core.translations import DEFAULT_LANGUAGE, translated_values
 
@@ -58,9 +58,3 @@ def copy_version(version: QuestionnaireVersion) -> QuestionnaireVersion:
         for b in version.bands.all()
     )
     return draft
-
-
-def publish(version: QuestionnaireVersion) -> None:
-    if not version.is_published:
-        version.published_at = timezone.now()
-        version.save()

@@ -20,7 +20,7 @@ from .models import (
     Respondent,
     Statement,
 )
-from .versions import copy_version, publish, unpublishable
+from .versions import copy_version, unpublishable
 
 
 class CategoryInline(ContentInline, TranslationTabularInline):
@@ -68,7 +68,7 @@ class InstrumentVersionAdmin(ReadOnlyWhenPublished, TranslationAdmin):
             if reason:
                 self.message_user(request, reason, messages.ERROR)
                 continue
-            publish(version)
+            version.publish()
             count += 1
         self.message_user(
             request,

@@ -4,7 +4,6 @@ as a draft, edited in the admin and published; a published one never changes
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from core.translations import translated_values
 
@@ -41,12 +40,6 @@ def copy_version(version: InstrumentVersion) -> InstrumentVersion:
             version=draft, code=question.code, **translated_values(question), order=question.order
         )
     return draft
-
-
-def publish(version: InstrumentVersion) -> None:
-    if not version.is_published:
-        version.published_at = timezone.now()
-        version.save()
 
 
 def unpublishable(version: InstrumentVersion) -> str:

@@ -11,9 +11,9 @@ from assessment.models import (
     AnswerOption,
     Assessment,
     AssessmentStatus,
-    PublishedVersionError,
     QuestionnaireVersion,
 )
+from core.versioning import PublishedVersionError
 from tests.assessment_helpers import answer_all
 from tests.factories import ParticipationFactory, PartnershipFactory
 

@@ -19,7 +19,6 @@ from assessment import workflow
 from assessment.models import (
     AnswerOption,
     Assessment,
-    PublishedVersionError,
     Question,
     Questionnaire,
     QuestionnaireTheme,
@@ -27,11 +26,11 @@ from assessment.models import (
 from assessment.versions import copy_version as copy_questionnaire
 from core.history import history_entries
 from core.translations import missing_translations
+from core.versioning import PublishedVersionError
 from evaluation.models import (
     Category,
     InstrumentVersion,
     OpenQuestion,
-    PublishedInstrumentError,
     Statement,
 )
 from evaluation.versions import copy_version as copy_instrument
@@ -257,13 +256,13 @@ def test_a_published_instrument_takes_a_translation_and_nothing_else(db):
     version.introduction_en = "A better English introduction."
     version.save()
     version.notes = "Changed notes."
-    with pytest.raises(PublishedInstrumentError):
+    with pytest.raises(PublishedVersionError):
         version.save()
     statement = Statement.objects.filter(category__version=version).first()
     statement.text_en = "A corrected English statement."
     statement.save()
     statement.text_nl = "Een andere stelling."
-    with pytest.raises(PublishedInstrumentError):
+    with pytest.raises(PublishedVersionError):
         statement.save()
 
 

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from core.versioning import PublishedVersionError
 from evaluation import running
 from evaluation.actions import is_overdue
 from evaluation.models import (
@@ -26,14 +27,13 @@ from evaluation.models import (
     Category,
     EvaluationRound,
     InstrumentVersion,
-    PublishedInstrumentError,
     Respondent,
     RoundStatus,
     Statement,
     StatementAnswer,
 )
 from evaluation.tokens import LinkProblem, hash_token, respondent_for_token
-from evaluation.versions import copy_version, publish, unpublishable
+from evaluation.versions import copy_version, unpublishable
 from partnerships.models import ParticipationStatus, Partnership
 from tests.factories import (
     ContactPersonFactory,
@@ -101,9 +101,9 @@ def test_published_instrument_never_changes(db):
     instrument = InstrumentVersion.current()
     statement = Statement.objects.filter(category__version=instrument).first()
     statement.text = "Iets anders"
-    with pytest.raises(PublishedInstrumentError):
+    with pytest.raises(PublishedVersionError):
         statement.save()
-    with pytest.raises(PublishedInstrumentError):
+    with pytest.raises(PublishedVersionError):
         instrument.categories.first().delete()
 
 
@@ -121,7 +121,7 @@ def test_copy_is_an_editable_draft_and_publishing_makes_it_current(db):
     statement.text = "Een betere stelling."
     statement.save()
     assert InstrumentVersion.current() == published
-    publish(draft)
+    draft.publish()
     assert InstrumentVersion.current() == draft
     # The published version it was copied from is untouched.
     assert not Statement.objects.filter(

@@ -6,12 +6,12 @@ what was asked (``core.translations.only_translations_changed``)."""
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.translations import TranslatedContent, only_translations_changed
+from core.translations import TranslatedContent
+from core.versioning import PublishedOnce, VersionedContent
 
 
 class Questionnaire(TranslatedContent):
@@ -32,11 +32,7 @@ class Questionnaire(TranslatedContent):
         return self.versions.filter(published_at__isnull=False).order_by("-number").first()
 
 
-class PublishedVersionError(ValidationError):
-    pass
-
-
-class QuestionnaireVersion(models.Model):
+class QuestionnaireVersion(PublishedOnce):
     questionnaire = models.ForeignKey(
         Questionnaire,
         verbose_name=_("vragenlijst"),
@@ -65,57 +61,12 @@ class QuestionnaireVersion(models.Model):
             "number": self.number,
         }
 
-    def save(self, *args, **kwargs):
-        _guard_published(self.pk)
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        _guard_published(self.pk)
-        return super().delete(*args, **kwargs)
-
-    @property
-    def is_published(self) -> bool:
-        return self.published_at is not None
-
-
-def _guard_published(version_id, instance=None):
-    """Refuse any change to the content of a published version, except a save
-    of ``instance`` that changes only its English texts."""
-    if (
-        version_id
-        and QuestionnaireVersion.objects.filter(pk=version_id, published_at__isnull=False).exists()
-        and not (instance is not None and only_translations_changed(instance))
-    ):
-        raise PublishedVersionError(
-            _(
-                "Deze versie is gepubliceerd en kan niet meer veranderen. "
-                "Maak een nieuwe versie (kopie) en publiceer die."
-            )
-        )
-
-
-class VersionContent(TranslatedContent):
-    """Base for the parts of a version: they change only while it is a draft
-    (their English texts also afterwards)."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        _guard_published(self.version_id_for_guard(), self)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _guard_published(self.version_id_for_guard())
-        return super().delete(*args, **kwargs)
-
-    def version_id_for_guard(self):
-        raise NotImplementedError
-
-
-class QuestionnaireTheme(VersionContent):
+class QuestionnaireTheme(VersionedContent):
     """A theme of the questionnaire: a group of questions scored together (the
     knock-outs first); not a partnership's health theme (``partnerships.HealthTheme``)."""
+
+    version_model = QuestionnaireVersion
 
     version = models.ForeignKey(
         QuestionnaireVersion,
@@ -158,7 +109,9 @@ class QuestionnaireTheme(VersionContent):
         return self.version_id
 
 
-class Question(VersionContent):
+class Question(VersionedContent):
+    version_model = QuestionnaireVersion
+
     theme = models.ForeignKey(
         QuestionnaireTheme,
         verbose_name=_("thema"),
@@ -185,7 +138,9 @@ class Question(VersionContent):
         return self.theme.version_id if self.theme_id else None
 
 
-class AnswerOption(VersionContent):
+class AnswerOption(VersionedContent):
+    version_model = QuestionnaireVersion
+
     question = models.ForeignKey(
         Question, verbose_name=_("vraag"), related_name="options", on_delete=models.CASCADE
     )
@@ -230,9 +185,11 @@ REASSESSMENT_LABELS = {
 }
 
 
-class OutcomeBand(VersionContent):
+class OutcomeBand(VersionedContent):
     """From ``min_total`` % (and, if set, no theme below ``min_theme`` %) the
     outcome is ``outcome``; bands are tried from the highest ``min_total`` down."""
+
+    version_model = QuestionnaireVersion
 
     version = models.ForeignKey(
         QuestionnaireVersion,

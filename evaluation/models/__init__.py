@@ -5,7 +5,6 @@ from .instrument import (
     Category,
     InstrumentVersion,
     OpenQuestion,
-    PublishedInstrumentError,
     Statement,
 )
 from .rounds import (
@@ -28,7 +27,6 @@ __all__ = [
     "InstrumentVersion",
     "OpenAnswer",
     "OpenQuestion",
-    "PublishedInstrumentError",
     "Respondent",
     "RoundStatus",
     "Score",

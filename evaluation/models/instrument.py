@@ -11,14 +11,11 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.translations import TranslatedContent, only_translations_changed
+from core.translations import TranslatedContent
+from core.versioning import PublishedOnce, VersionedContent
 
 
-class PublishedInstrumentError(ValidationError):
-    """A change to a published version of the instrument."""
-
-
-class InstrumentVersion(TranslatedContent):
+class InstrumentVersion(TranslatedContent, PublishedOnce):
     number = models.PositiveIntegerField(_("versienummer"), unique=True)
     title = models.CharField(_("titel"), max_length=200)
     introduction = models.TextField(
@@ -65,14 +62,6 @@ class InstrumentVersion(TranslatedContent):
     def __str__(self):
         return _("%(title)s, versie %(number)s") % {"title": self.title, "number": self.number}
 
-    def save(self, *args, **kwargs):
-        _guard_published(self.pk, self)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _guard_published(self.pk)
-        return super().delete(*args, **kwargs)
-
     def clean(self):
         if (
             self.strong_from is not None
@@ -83,53 +72,16 @@ class InstrumentVersion(TranslatedContent):
                 {"attention_from": _("'Aandacht vanaf' moet lager zijn dan 'sterk vanaf'.")}
             )
 
-    @property
-    def is_published(self) -> bool:
-        return self.published_at is not None
-
     @classmethod
     def current(cls):
         """The newest published version: the one a new round uses."""
         return cls.objects.filter(published_at__isnull=False).order_by("-number").first()
 
 
-def _guard_published(version_id, instance=None):
-    """Refuse any change to a published version or its content, except a save
-    of ``instance`` that changes only its English texts."""
-    if (
-        version_id
-        and InstrumentVersion.objects.filter(pk=version_id, published_at__isnull=False).exists()
-        and not (instance is not None and only_translations_changed(instance))
-    ):
-        raise PublishedInstrumentError(
-            _(
-                "Deze versie is gepubliceerd en kan niet meer veranderen. "
-                "Maak een nieuwe versie (kopie) en publiceer die."
-            )
-        )
-
-
-class InstrumentContent(TranslatedContent):
-    """Base for the parts of a version: they change only while it is a draft
-    (their English texts also afterwards)."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        _guard_published(self.version_id_for_guard(), self)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _guard_published(self.version_id_for_guard())
-        return super().delete(*args, **kwargs)
-
-    def version_id_for_guard(self):
-        raise NotImplementedError
-
-
-class Category(InstrumentContent):
+class Category(VersionedContent):
     """A group of statements read together (e.g. "gedeelde visie en doelen")."""
+
+    version_model = InstrumentVersion
 
     version = models.ForeignKey(
         InstrumentVersion,
@@ -164,8 +116,10 @@ class Category(InstrumentContent):
         return self.version_id
 
 
-class Statement(InstrumentContent):
+class Statement(VersionedContent):
     """A statement answered on a 1-5 scale (or "weet niet")."""
+
+    version_model = InstrumentVersion
 
     category = models.ForeignKey(
         Category,
@@ -194,8 +148,10 @@ class Statement(InstrumentContent):
         return self.category.version_id if self.category_id else None
 
 
-class OpenQuestion(InstrumentContent):
+class OpenQuestion(VersionedContent):
     """An open question every round asks (wat gaat goed, wat kan beter, ...)."""
+
+    version_model = InstrumentVersion
 
     version = models.ForeignKey(
         InstrumentVersion,
