@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
 from evaluation import results as evaluation
-from evaluation.actions import actions_of
+from evaluation.actions import ActionRow, action_rows, actions_of
 from evaluation.radar import PRINT, RadarDrawing
 from evaluation.report import band_rules
 from evaluation.scoring import Bands, SideCount, Trend
@@ -98,15 +98,6 @@ class RoundRow:
     period_end: date
     closed_on: date | None
     sides: list[SideCount]
-
-
-@dataclass
-class ActionRow:
-    what: str
-    owner: str
-    due_date: date | None
-    status: str
-    round: str
 
 
 @dataclass
@@ -238,15 +229,6 @@ def _parties(partnership) -> list[PartyRow]:
     return rows
 
 
-def _action_owner(action) -> str:
-    """A partner by name; a person only as the public side (no names)."""
-    if action.owner_participation_id:
-        return str(action.owner_participation.organisation)
-    if action.owner_user_id:
-        return _("Publieke kant")
-    return ""
-
-
 def _lessons(partnership) -> list[LessonRow]:
     """2 queries: the lessons and their phases."""
     lessons = (
@@ -279,16 +261,8 @@ def build_end_report(partnership: Partnership) -> EndReport:
     parties = _parties(partnership)  # 2
     trend = evaluation.partnership_trend(partnership)  # 5 (1 without closed rounds)
     radars = [chart.drawn(PRINT) for chart in evaluation.trend_radars(trend) if chart.drawable]
-    actions = [
-        ActionRow(
-            what=action.what,
-            owner=_action_owner(action),
-            due_date=action.due_date,
-            status=action.get_status_display(),
-            round=action.round.title if action.round_id else "",
-        )
-        for action in actions_of(partnership)  # 1
-    ]
+    # 1; a person only as the public side: the board reads no names
+    actions = action_rows(actions_of(partnership), named=False, today=timezone.localdate())
     decisions = list(
         Decision.objects.filter(partnership=partnership)
         .select_related("from_phase", "to_phase")

@@ -7,6 +7,9 @@ partnership reads them. Every edit form carries its version
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +20,7 @@ from core.history import person_name
 from partnerships.models import Partnership
 
 from .forms import person_label
-from .models import Action, ActionStatus, EvaluationRound
+from .models import Action, ActionStatus, EvaluationRound, Side
 from .running import public_candidates
 
 
@@ -47,10 +50,41 @@ def actions_of(partnership, *, unfinished_only=False, round=None):
     return actions.order_by("due_date", "pk")
 
 
-def owner_label(action: Action) -> str:
+def owner_label(action: Action, *, named: bool = True) -> str:
+    """Who answers for ``action``: a partner by name; a person by name, or
+    only as "the public side" where no names are printed (``named=False``)."""
     if action.owner_participation_id:
         return str(action.owner_participation.organisation)
-    return person_name(action.owner_user) if action.owner_user_id else ""
+    if action.owner_user_id:
+        return person_name(action.owner_user) if named else str(Side.PUBLIC.label)
+    return ""
+
+
+@dataclass
+class ActionRow:
+    """An action as a printed report shows it."""
+
+    what: str
+    owner: str
+    due_date: date | None
+    status: str
+    round: str
+    overdue: bool
+
+
+def action_rows(actions, *, named: bool = True, today=None) -> list[ActionRow]:
+    """``actions`` (from ``actions_of``) as report rows, no query more."""
+    return [
+        ActionRow(
+            what=action.what,
+            owner=owner_label(action, named=named),
+            due_date=action.due_date,
+            status=action.get_status_display(),
+            round=action.round.title if action.round_id else "",
+            overdue=action.overdue,
+        )
+        for action in mark_overdue(actions, today)
+    ]
 
 
 class ActionForm(VersionedModelForm):

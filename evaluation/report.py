@@ -17,18 +17,9 @@ from core.pdf import render_pdf
 
 from . import results as evaluation
 from . import scoring
-from .actions import actions_of, mark_overdue, owner_label
+from .actions import ActionRow, action_rows, actions_of
 from .models import EvaluationRound
 from .radar import PRINT, RadarDrawing
-
-
-@dataclass
-class ActionRow:
-    what: str
-    owner: str
-    due_date: date | None
-    status: str
-    overdue: bool
 
 
 @dataclass
@@ -86,10 +77,7 @@ def build_report(round: EvaluationRound) -> EvaluationReport:
     result = evaluation.round_results(round, anonymous=True)
     chart = evaluation.round_radar(result, key="radar-rapport")
     today = timezone.localdate()
-    actions = [
-        ActionRow(a.what, owner_label(a), a.due_date, a.get_status_display(), a.overdue)
-        for a in mark_overdue(actions_of(partnership, round=round), today)
-    ]
+    actions = action_rows(actions_of(partnership, round=round), today=today)
     closed_on = timezone.localtime(round.closed_at).date() if round.closed_at else None
     filename = "evaluatie-{}-{}-{}.pdf".format(
         slugify(partnership.name)[:40].strip("-") or "samenwerking",
