@@ -63,7 +63,11 @@ from partnerships.revision import state_of
 from partnerships.summary import MAX_PRIVATE_PARTNERS
 from regions.models import Municipality
 
+from . import follow_up
+
 STALE_DAYS = 90
+# How many items each attention list (and each figure of "Evaluatie en besluit") shows.
+ATTENTION_LIMIT = 10
 
 
 @dataclass
@@ -197,7 +201,9 @@ def partnership_rows(partnerships, since) -> list[dict]:
     attention lists need. ``quiet``: active (not ended), not changed since
     ``since`` and no activity dated since. The order of the theme and lead
     names as the database sorts them comes along (``theme_order``,
-    ``lead_order``)."""
+    ``lead_order``), and what the panel "Evaluatie en besluit" reads
+    (``follow_up.row_annotations``: the last closed round, a round under way,
+    the latest decision)."""
     recent = Activity.objects.filter(partnership=OuterRef("pk"), date__gte=since.date())
     return list(
         _groupable(partnerships)
@@ -212,6 +218,7 @@ def partnership_rows(partnerships, since) -> list[dict]:
             ),
             theme_order=Window(DenseRank(), order_by=F("theme__name").asc()),
             lead_order=Window(DenseRank(), order_by=F("lead_municipality__name").asc()),
+            **follow_up.row_annotations(),
         )
         .order_by("name", "pk")
         .values(
@@ -227,6 +234,8 @@ def partnership_rows(partnerships, since) -> list[dict]:
             "quiet",
             "theme_order",
             "lead_order",
+            *follow_up.ROW_FIELDS,
+            *follow_up.row_annotations(),
         )
     )
 
@@ -283,7 +292,7 @@ def _partnership(row) -> Partnership:
     return partnership
 
 
-def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
+def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENTION_LIMIT):
     """What needs the user's attention, with a fixed number of queries:
     ``rows`` are the ``partnership_rows`` of ``partnerships``,
     ``review_assessments`` the assessments of those she may see, of which
@@ -378,6 +387,14 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=10):
         _agreement_line,
     )
 
+    items, total = follow_up.overdue_actions(_among("partnership_id", active_keys), today, limit)
+    sections["actions"] = Attention(
+        gettext_lazy("Afgesproken acties uit evaluaties voorbij hun datum"),
+        items,
+        total,
+        follow_up.action_line,
+    )
+
     waiting = review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
     shown = ["submitted_at", "participation__organisation__name"]
     shown.append("participation__partnership__lead_municipality__name")
@@ -411,6 +428,8 @@ class Dashboard:
     attention: dict
     filter_query: str
     filter_labels: list
+    # "Evaluatie en besluit" (follow_up.panel): the figures of phases 5 to 7.
+    follow_up: list = field(default_factory=list)
 
     @property
     def attention_on_page(self) -> list[tuple[str, Attention]]:
@@ -510,6 +529,18 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         ],
     )
     labels = [f"{form.fields[k].label}: {v}" for k, v in filters.items()]
+    contributions = contribution_charts(contribution_sums(keys), list_url)
+    # The filters apply to everything, the assessments waiting for review too.
+    attention_sections = attention(
+        partnerships,
+        rows,
+        assessments,
+        in_review=next(
+            n for value, _label, n in assessments_by_status if value == AssessmentStatus.IN_REVIEW
+        ),
+    )
+    active = [row for row in rows if row["status"] != Status.ENDED]
+    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
     return Dashboard(
         form=form,
         total=len(rows),
@@ -518,20 +549,19 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         charts=charts,
         assessment_status=status_chart,
         assessment_outcome=outcome_chart,
-        contributions=contribution_charts(contribution_sums(keys), list_url),
-        # The filters apply to everything, the assessments waiting for review too.
-        attention=attention(
-            partnerships,
-            rows,
-            assessments,
-            in_review=next(
-                n
-                for value, _label, n in assessments_by_status
-                if value == AssessmentStatus.IN_REVIEW
-            ),
-        ),
+        contributions=contributions,
+        attention=attention_sections,
         filter_query=params.urlencode() if hasattr(params, "urlencode") else "",
         filter_labels=labels,
+        follow_up=follow_up.panel(
+            rows,
+            _among("partnership_id", active_keys),
+            timezone.localdate(),
+            # Officers of the lead gemeente start its rounds; others see them.
+            lambda row: scope.can_edit_for(row["lead_municipality_id"]),
+            attention_sections["actions"],
+            limit=ATTENTION_LIMIT,
+        ),
     )
 
 

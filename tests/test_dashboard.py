@@ -186,13 +186,17 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(world, region_data):
         "regions_municipality",  # her gemeenten, once: the filter and the list of them
         "partnerships_healththeme",  # the filter's themes
         "partnerships_phase",
-        "partnerships_partnership",  # a row each: per status, phase, theme, lead; attention
+        # a row each: per status, phase, theme, lead; attention; evaluations and
+        # decisions due (the last closed round and decision as columns)
+        "partnerships_partnership",
         "assessment_assessment",  # per status and outcome
         "partnerships_contribution",  # hours and euros per type
         "partnerships_participation",  # private partners per partnership
         "partnerships_indicator",  # the first overdue ones and their number
         "partnerships_agreement",  # the first unsigned ones and their number
+        "evaluation_action",  # the first overdue actions and their number
         "assessment_assessment",  # the first waiting for review
+        "evaluation_evaluationround",  # the first open rounds, their number and response
         "SAVEPOINT",  # the session's expiry moves on
         "UPDATE",
         "RELEASE",
@@ -475,6 +479,8 @@ def test_the_pdf_overview_holds_every_number_of_the_screen(world, region_data):
             assert f"{Decimal(bar.count).normalize():f}" in counts, (chart.title, bar)
     for section in dashboard.attention.values():
         assert f"{section.title} {section.total}" in text
+    for figure in dashboard.follow_up:  # "Evaluatie en besluit"
+        assert f"{figure.title} {figure.total}" in text
 
 
 def test_the_spreadsheet_holds_the_numbers_of_the_screen(world, region_data):

@@ -44,6 +44,16 @@ def test_officer_logs_in_sees_her_gemeente_and_nothing_else(tab, demo_data):
     assert "Tilburg" not in main.inner_text()
     tab.assert_accessible("start-officer")
 
+    # What her partnerships owe in evaluations and decisions, with a link to act.
+    panel = main.get_by_role("region", name="Evaluatie en besluit")
+    for figure in ("Evaluatie nodig (1)", "Lopende evaluatierondes (1)", "Besluit nodig (1)"):
+        assert panel.get_by_role("heading", name=figure).count() == 1
+    assert "Gezonde Sportkantines Zwolle" in panel.inner_text()
+    panel.get_by_role("link", name="Tussentijdse evaluatie 2026").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Tussentijdse evaluatie 2026"
+    tab.assert_accessible("round-from-dashboard")
+    page.go_back()
+
     main.get_by_role("link", name="Zwolle", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Gemeente Zwolle"
     tab.assert_accessible("municipality")
@@ -78,6 +88,12 @@ def test_coordinator_sees_her_region_and_switches_to_english(tab, demo_data):
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.get_by_role("link", name="Change password").count() == 1
     tab.assert_accessible("region-english")
+
+    tab.goto("/")
+    panel = page.get_by_role("region", name="Evaluation and decision")
+    assert panel.get_by_role("heading", name="Evaluation due (2)").count() == 1
+    assert "Fietsend naar School Kampen" in panel.inner_text()
+    tab.assert_accessible("dashboard-english")
 
 
 def test_officer_runs_a_partnership_through_phase_one(tab, demo_data):

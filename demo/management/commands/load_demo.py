@@ -9,6 +9,7 @@ from demo import assessments as demo_assessments
 from demo import data
 from demo import endings as demo_endings
 from demo import evaluation as demo_evaluation
+from demo import follow_up as demo_follow_up
 from demo import national as demo_national
 from demo import partnerships as demo_partnerships
 from partnerships import revision
@@ -52,6 +53,8 @@ class Command(BaseCommand):
         self.stdout.write(_("Afwegingen toegevoegd: %(count)s") % {"count": len(assessments)})
         respondent_link = demo_evaluation.load_rounds()
         endings = demo_endings.load_endings()
+        # Something for the dashboard's "Evaluatie en besluit" to show in Zwolle.
+        demo_follow_up.load_follow_up()
         self.stdout.write(
             _("Besloten samenwerkingen toegevoegd: %(count)s") % {"count": len(endings)}
         )
