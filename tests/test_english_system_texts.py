@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 from django.apps import apps
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -27,12 +26,7 @@ from tests.factories import (
     PartnershipFactory,
     phase,
 )
-
-
-def client_in(language, user) -> Client:
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    client.force_login(user)
-    return client
+from tests.test_english import client_in
 
 
 def inbox(language, user) -> str:
