@@ -138,6 +138,11 @@ class Notification(models.Model):
         validators=[MaxLengthValidator(NOTIFICATION_LENGTH)],
     )
     link = models.CharField(_("link"), max_length=500, blank=True)
+    # What the system wrote, as a code and its values (names, a date, what a
+    # person typed), shown in the reader's language (``message``); ``text``
+    # keeps the Dutch wording, read when the code is unknown (older rows).
+    code = models.CharField(_("soort"), max_length=60, blank=True)
+    params = models.JSONField(_("gegevens"), default=dict, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
 
@@ -149,6 +154,13 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def message(self) -> str:
+        """The text in the active language (its code's, else the stored text)."""
+        from .notifications import message_text
+
+        return message_text(self.code, self.params, self.text)
 
     @property
     def is_read(self) -> bool:

@@ -4,7 +4,13 @@
 transaction and sends the e-mails only once it commits: a rolled-back action
 mails no one, and a mail that fails is logged and never undoes the action.
 Subjects are one short line (no line breaks from names), links absolute
-(``settings.SITE_URL``)."""
+(``settings.SITE_URL``).
+
+What a notification says is stored as a code with its values (names, a date,
+what a person typed), and written at read time in the reader's language: the
+app that notifies registers how each of its codes reads
+(:func:`register_message`). The Dutch wording is stored beside it
+(``Notification.text``), read for a code nobody registered (older rows)."""
 
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ import re
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import NOTIFICATION_LENGTH, Notification
 
@@ -40,15 +46,44 @@ def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
-def notify(recipients, text: str, link: str = "", subject: str = "", body: str = "") -> None:
-    """Tell each of ``recipients``: ``text`` in the portal (linking to the
-    path ``link``); by e-mail too when ``subject`` is given and the recipient
-    has an address (``body``, or ``text``, followed by the absolute link)."""
-    recipients = [r for r in recipients if r.is_active]
+_MESSAGES: dict = {}
+
+
+def register_message(code: str, render) -> None:
+    """``render(params)`` gives the text of a notification ``code`` in the
+    active language."""
+    _MESSAGES[code] = render
+
+
+def _bounded(text: str) -> str:
     if len(text) > NOTIFICATION_LENGTH:  # never refuse the action it reports
         text = text[: NOTIFICATION_LENGTH - 1] + "…"
+    return text
+
+
+def message_text(code: str, params: dict, stored: str = "") -> str:
+    """A notification in the active language: its code's text, else ``stored``."""
+    render = _MESSAGES.get(code)
+    return _bounded(str(render(params or {}))) if render else stored
+
+
+def notify(
+    recipients, code: str, params: dict, link: str = "", subject: str = "", body: str = ""
+) -> None:
+    """Tell each of ``recipients`` what the registered ``code`` says with
+    ``params``: in the portal, in her language when she reads it (linking to
+    the path ``link``); by e-mail too when ``subject`` is given and the
+    recipient has an address (``body``, or the text, followed by the absolute
+    link)."""
+    if code not in _MESSAGES:
+        raise KeyError(f"no notification registered as {code!r}")
+    recipients = [r for r in recipients if r.is_active]
+    with translation.override(settings.LANGUAGE_CODE):
+        stored = message_text(code, params)
+    text = message_text(code, params)
     Notification.objects.bulk_create(
-        Notification(recipient=recipient, text=text, link=link) for recipient in recipients
+        Notification(recipient=recipient, text=stored, code=code, params=params, link=link)
+        for recipient in recipients
     )
     if not subject:
         return

@@ -12,6 +12,7 @@ class AssessmentConfig(AppConfig):
         from . import (
             advice,  # noqa: F401 (removes a stored file with its record)
             history,  # noqa: F401 (registers its reason in the audit trail)
+            notify,  # noqa: F401 (registers its notifications' texts)
         )
 
         # An assessment belongs to its partner's partnership; the answers and

@@ -9,14 +9,86 @@ subjects).
 
 When a coordinator decides (or the author withdraws), the coordinators'
 unread notices of the submission are marked read: there is nothing left to
-review."""
+review.
+
+Each notice is stored as a code with its values (``assessment.submitted`` …)
+and reads in the language of whoever opens her inbox."""
 
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Notification, Role, User
-from accounts.notifications import mark_read, notify, one_line
+from accounts.notifications import mark_read, notify, one_line, register_message
 from core.history import person_name
+
+from .models import REASSESSMENT_LABELS, AssessmentKind, Outcome
+
+SUBMITTED = "assessment.submitted"
+WITHDRAWN = "assessment.withdrawn"
+SENT_BACK = "assessment.sent_back"
+FINALISED = "assessment.finalised"
+
+
+def _submitted_text(params) -> str:
+    return (
+        _("%(name)s vraagt u de afweging van %(organisation)s (%(partnership)s) vast te stellen.")
+        % params
+    )
+
+
+def _withdrawn_text(params) -> str:
+    return (
+        _(
+            "%(name)s heeft de afweging van %(organisation)s (%(partnership)s) ingetrokken; "
+            "zij is weer een concept en hoeft niet meer te worden vastgesteld."
+        )
+        % params
+    )
+
+
+def _sent_back_text(params) -> str:
+    return (
+        _(
+            "%(name)s heeft de afweging van %(organisation)s (%(partnership)s) teruggestuurd "
+            "naar concept. Wat er moet veranderen:"
+        )
+        % params
+        + "\n"
+        + params.get("comments", "")
+    )
+
+
+def outcome_label(kind: str, outcome: str) -> str:
+    if not outcome:
+        return ""
+    if kind == AssessmentKind.REASSESSMENT:
+        return str(REASSESSMENT_LABELS.get(outcome, outcome))
+    try:
+        return str(Outcome(outcome).label)
+    except ValueError:
+        return outcome
+
+
+def _finalised_text(params) -> str:
+    total = params.get("total")
+    text = _(
+        "%(name)s heeft de afweging van %(organisation)s (%(partnership)s) vastgesteld. "
+        "Uitkomst: %(outcome)s (%(total)s%%)."
+    ) % {
+        **params,
+        "outcome": outcome_label(params.get("kind", ""), params.get("outcome", "")),
+        "total": number_format(total, 1) if total is not None else "—",
+    }
+    if params.get("remark"):
+        text += "\n" + _("Opmerking: %(remark)s") % {"remark": params["remark"]}
+    return text
+
+
+register_message(SUBMITTED, _submitted_text)
+register_message(WITHDRAWN, _withdrawn_text)
+register_message(SENT_BACK, _sent_back_text)
+register_message(FINALISED, _finalised_text)
 
 
 def coordinators_of(assessment):
@@ -49,8 +121,8 @@ def submitted(assessment, user) -> None:
     names = _names(assessment, user)
     notify(
         list(coordinators_of(assessment)),
-        _("%(name)s vraagt u de afweging van %(organisation)s (%(partnership)s) vast te stellen.")
-        % names,
+        SUBMITTED,
+        names,
         _link(assessment),
         subject=_("Afweging ter review: %(organisation)s") % names,
     )
@@ -61,11 +133,8 @@ def withdrawn(assessment, user) -> None:
     names = _names(assessment, user)
     notify(
         list(coordinators_of(assessment)),
-        _(
-            "%(name)s heeft de afweging van %(organisation)s (%(partnership)s) ingetrokken; "
-            "zij is weer een concept en hoeft niet meer te worden vastgesteld."
-        )
-        % names,
+        WITHDRAWN,
+        names,
         _link(assessment),
         subject=_("Afweging ingetrokken: %(organisation)s") % names,
     )
@@ -74,18 +143,10 @@ def withdrawn(assessment, user) -> None:
 def sent_back(assessment, reviewer) -> None:
     _review_done(assessment)
     names = _names(assessment, reviewer)
-    text = (
-        _(
-            "%(name)s heeft de afweging van %(organisation)s (%(partnership)s) teruggestuurd "
-            "naar concept. Wat er moet veranderen:"
-        )
-        % names
-        + "\n"
-        + assessment.review_comments
-    )
     notify(
         [assessment.author],
-        text,
+        SENT_BACK,
+        {**names, "comments": assessment.review_comments},
         _link(assessment),
         subject=_("Afweging teruggestuurd: %(organisation)s") % names,
     )
@@ -94,25 +155,17 @@ def sent_back(assessment, reviewer) -> None:
 def finalised(assessment, reviewer) -> None:
     _review_done(assessment)
     names = _names(assessment, reviewer)
-    text = _(
-        "%(name)s heeft de afweging van %(organisation)s (%(partnership)s) vastgesteld. "
-        "Uitkomst: %(outcome)s (%(total)s%%)."
-    ) % {
-        **names,
-        "outcome": assessment.outcome_label(),
-        "total": _number(assessment.total_percent),
-    }
-    if assessment.review_remark:
-        text += "\n" + _("Opmerking: %(remark)s") % {"remark": assessment.review_remark}
+    total = assessment.total_percent
     notify(
         [assessment.author],
-        text,
+        FINALISED,
+        {
+            **names,
+            "kind": assessment.kind,
+            "outcome": assessment.outcome or "",
+            "total": None if total is None else float(total),
+            "remark": assessment.review_remark or "",
+        },
         _link(assessment),
         subject=_("Afweging vastgesteld: %(organisation)s") % names,
     )
-
-
-def _number(value) -> str:
-    from django.utils.formats import number_format
-
-    return number_format(value, 1) if value is not None else "—"

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.translations import text_in_language
+
 DECLINE = "niet"
 ONE_DECIMAL = Decimal("0.1")
 
@@ -191,6 +193,12 @@ def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
             "questions__options__order",
             "questions__options__pk",
         )
+        # A question's text and an option's label in the reader's language
+        # (through a relation, a plain value reads the Dutch column).
+        .annotate(
+            question_text=text_in_language("questions__text"),
+            option_label=text_in_language("questions__options__label"),
+        )
         .values_list(
             "pk",
             "code",
@@ -199,10 +207,10 @@ def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
             "is_knockout",
             "questions__pk",
             "questions__code",
-            "questions__text",
+            "question_text",
             "questions__is_knockout",
             "questions__options__pk",
-            "questions__options__label",
+            "option_label",
             "questions__options__points",
             "questions__options__is_unknown",
             "questions__options__triggers_knockout",

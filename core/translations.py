@@ -11,6 +11,11 @@ each such text ``name`` then has the columns ``name_nl`` and ``name_en``, and
   English texts (what a published questionnaire or instrument still allows).
 - :func:`missing_translations`: the texts that have a Dutch text and no
   English one (shown in Dutch to English readers), for the beheerder.
+- :func:`text_in_language` (an expression) and :func:`in_language` (from a
+  row with :func:`language_columns`): a translated text reached through a
+  relation in a query of plain values (``theme__name``), in the reader's
+  language. Such a lookup reads the original (Dutch) column:
+  django-modeltranslation rewrites only the model's own fields.
 """
 
 from __future__ import annotations
@@ -46,6 +51,43 @@ def translated_fields(model) -> list[str]:
 
 def localized(field_name: str, language: str) -> str:
     return f"{field_name}_{language.replace('-', '_')}"
+
+
+def active_language() -> str:
+    """The active language when it has columns of its own, else Dutch."""
+    language = (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    return language if language in settings.MODELTRANSLATION_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def language_columns(lookup: str) -> list[str]:
+    """Every language's column of the text ``lookup`` ("theme__name"), for a
+    ``values()`` that :func:`in_language` reads."""
+    return [localized(lookup, code) for code in settings.MODELTRANSLATION_LANGUAGES]
+
+
+def in_language(row: dict, lookup: str) -> str:
+    """The text ``lookup`` of a ``values()`` row with its
+    :func:`language_columns`, in the active language, else the Dutch one."""
+    return (
+        row.get(localized(lookup, active_language()))
+        or row.get(localized(lookup, DEFAULT_LANGUAGE))
+        or ""
+    )
+
+
+def text_in_language(lookup: str):
+    """The text ``lookup`` as an expression, in the active language, else the
+    Dutch one (to sort or label by, in the database)."""
+    from django.db.models import F, TextField, Value
+    from django.db.models.functions import Coalesce, NullIf
+
+    dutch = F(localized(lookup, DEFAULT_LANGUAGE))
+    language = active_language()
+    if language == DEFAULT_LANGUAGE:
+        return dutch
+    return Coalesce(
+        NullIf(F(localized(lookup, language)), Value("")), dutch, output_field=TextField()
+    )
 
 
 def translated_values(obj) -> dict:

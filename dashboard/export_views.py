@@ -3,11 +3,14 @@ rows and files are made by ``exports.py``).
 
 The portal keeps a file it made (``core.cache``) until the partnerships the
 user may see change (``partnerships.revision.state_of``: also a name they
-show), or the filters, the language or the day."""
+show), or the filters, the language or the day: a file per language, its
+headers and values in that language (``exports.py``)."""
 
 from django.http import HttpResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.scoping import scope_for
@@ -19,7 +22,8 @@ from . import exports
 
 
 def _filename(extension):
-    return f"samenwerkingen-{timezone.localdate().isoformat()}.{extension}"
+    # In the download's language, as its headers ("partnerships-2026-12-02.csv").
+    return f"{slugify(_('samenwerkingen'))}-{timezone.localdate().isoformat()}.{extension}"
 
 
 def _export(request, name, make) -> bytes:

@@ -1,11 +1,20 @@
 """The filtered list of partnerships as CSV and as an Excel workbook: the rows
 and the files (here, not in ``partnerships``, because a row holds the
-outcomes of assessments). The downloads are ``export_views.py``."""
+outcomes of assessments). The downloads are ``export_views.py``.
+
+A download is in the interface language, headers and values alike: the
+theme's and phase's names, statuses and outcomes in that language, dates as
+a date field of that language shows them (its first ``DATE_INPUT_FORMATS``),
+and a CSV separated as a spreadsheet
+program of that language expects it (";" where the decimal mark is a comma,
+as in Dutch; "," in English). The cache keeps a file per language
+(``core.cache``)."""
 
 import csv
 from io import BytesIO, StringIO
 
 from django.db.models import F, FilteredRelation, Q
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,8 +25,8 @@ from assessment.models import (
     AssessmentStatus,
     Outcome,
 )
-from core.forms import DATE_FORMAT
 from core.lookups import MAX_KEYS, OneOf
+from core.translations import text_in_language
 from partnerships.filters import apply_list_filters
 from partnerships.forms.partnership import PartnershipFilterForm
 from partnerships.models import Participation, ParticipationStatus, Partnership, Status
@@ -58,14 +67,18 @@ def export_rows(queryset):
     rows = list(
         Partnership.objects.filter(pk__in=queryset.values("pk"))
         .order_by("lead_municipality__name", "name", "pk")
+        .annotate(
+            theme_label=text_in_language("theme__name"),
+            phase_label=text_in_language("phase__name"),
+        )
         .values(
             "pk",
             "name",
             "lead_municipality__name",
             "lead_municipality__region__name",
-            "theme__name",
+            "theme_label",
             "phase__number",
-            "phase__name",
+            "phase_label",
             "status",
             "start_date",
             "planned_end_date",
@@ -126,9 +139,9 @@ def export_rows(queryset):
             "name": row["name"],
             "lead": row["lead_municipality__name"],
             "region": row["lead_municipality__region__name"],
-            "theme": row["theme__name"],
+            "theme": row["theme_label"],
             "phase_number": row["phase__number"],
-            "phase": row["phase__name"],
+            "phase": row["phase_label"],
             "status": status_labels.get(row["status"], row["status"]),
             "start": row["start_date"],
             "end": row["planned_end_date"],
@@ -149,16 +162,22 @@ def _csv_text(value):
     return value
 
 
+def csv_delimiter() -> str:
+    """What separates the fields for a spreadsheet program in the active
+    language: ";" where numbers are written with a decimal comma."""
+    return ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
+
+
 def csv_bytes(rows) -> bytes:
     out = StringIO()
     out.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(out, delimiter=";")
+    writer = csv.writer(out, delimiter=csv_delimiter())
     writer.writerow([str(label) for _key, label in COLUMNS])
     for row in rows:
         writer.writerow(
             [
                 # Dates as the portal shows and reads them (31-12-2026).
-                row[key].strftime(DATE_FORMAT)
+                row[key].strftime(date_input_format())
                 if hasattr(row[key], "strftime")
                 else _csv_text(row[key])
                 for key, _label in COLUMNS
@@ -167,11 +186,29 @@ def csv_bytes(rows) -> bytes:
     return out.getvalue().encode()
 
 
+def date_input_format() -> str:
+    """How a date field shows a date in the active language ("%d-%m-%Y")."""
+    return formats.get_format("DATE_INPUT_FORMATS")[0]
+
+
+# strftime's date directives and Excel's number format for them.
+EXCEL_DATE_PARTS = {"%d": "DD", "%m": "MM", "%Y": "YYYY", "%y": "YY"}
+
+
+def excel_date_format() -> str:
+    """The active language's date as an Excel number format ("DD-MM-YYYY")."""
+    pattern = date_input_format()
+    for directive, excel in EXCEL_DATE_PARTS.items():
+        pattern = pattern.replace(directive, excel)
+    return pattern
+
+
 def xlsx_bytes(rows) -> bytes:
     """The workbook, written row by row with XlsxWriter (a fraction of
     openpyxl's time). Every cell is written by its type: text always as text
     (never a formula or a link, whatever it starts with), numbers as numbers,
-    dates as dates shown dd-mm-jjjj; the header bold, frozen and filtered."""
+    dates as dates shown as the language's short date (dd-mm-jjjj); the
+    header bold, frozen and filtered."""
     import xlsxwriter
 
     buffer = BytesIO()
@@ -182,7 +219,7 @@ def xlsx_bytes(rows) -> bytes:
     )
     sheet = workbook.add_worksheet(_("Samenwerkingen")[:31])
     bold = workbook.add_format({"bold": True})
-    date_format = workbook.add_format({"num_format": "DD-MM-YYYY"})
+    date_format = workbook.add_format({"num_format": excel_date_format()})
     for index, (key, _label) in enumerate(COLUMNS):
         sheet.set_column(index, index, 14 if key in DATE_COLUMNS | NUMBER_COLUMNS else 30)
     sheet.freeze_panes(1, 0)

@@ -43,6 +43,7 @@ from assessment.models import Assessment, AssessmentStatus, Outcome
 from core import cache
 from core.charts import Bar, BarChart
 from core.lookups import MAX_KEYS, OneOf
+from core.translations import text_in_language
 from organisations.models import PRIVATE_SECTORS
 from partnerships.filters import filter_partnerships
 from partnerships.forms.partnership import DashboardFilterForm
@@ -216,7 +217,9 @@ def partnership_rows(partnerships, since) -> list[dict]:
                 default=Value(False),
                 output_field=BooleanField(),
             ),
-            theme_order=Window(DenseRank(), order_by=F("theme__name").asc()),
+            # The theme's name in the reader's language (the figures are cached per language).
+            theme_label=text_in_language("theme__name"),
+            theme_order=Window(DenseRank(), order_by=text_in_language("theme__name").asc()),
             lead_order=Window(DenseRank(), order_by=F("lead_municipality__name").asc()),
             **follow_up.row_annotations(),
         )
@@ -227,7 +230,7 @@ def partnership_rows(partnerships, since) -> list[dict]:
             "status",
             "phase_id",
             "theme_id",
-            "theme__name",
+            "theme_label",
             "lead_municipality_id",
             "lead_municipality__name",
             "last_activity_at",
@@ -489,7 +492,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
         ),
         chart(
             _("Samenwerkingen per thema"),
-            grouped(rows, "theme_id", "theme__name", "theme_order"),
+            grouped(rows, "theme_id", "theme_label", "theme_order"),
             "theme",
         ),
         chart(

@@ -9,5 +9,7 @@ class DecisionsConfig(AppConfig):
     def ready(self):
         from partnerships import revision
 
+        from . import recording  # noqa: F401 (registers its reasons in the audit trail)
+
         # A decision belongs to a partnership (rule 1 of partnerships.revision).
         revision.track("decisions", paths={"decisions.decision": "decisions"})

@@ -148,7 +148,7 @@ def _timeline(partnership) -> list[Move]:
     """1 query."""
     moves = (
         PhaseTransition.objects.filter(partnership=partnership)
-        .select_related("from_phase", "to_phase")
+        .select_related("from_phase", "to_phase", "decision")
         .order_by("moved_at", "pk")
     )
     return [
@@ -156,7 +156,7 @@ def _timeline(partnership) -> list[Move]:
             on=timezone.localtime(move.moved_at).date(),
             from_phase=str(move.from_phase) if move.from_phase_id else "",
             to_phase=str(move.to_phase),
-            reason=move.reason,
+            reason=f"{move.reason_heading} {move.reason}".strip(),
             backwards=move.is_backwards,
         )
         for move in moves

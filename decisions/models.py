@@ -159,3 +159,15 @@ class Decision(models.Model):
         if self.option == Option.SUSTAIN and self.sustain_by:
             return f"{self.get_option_display()}: {self.get_sustain_by_display().lower()}"
         return str(self.get_option_display())
+
+    def move_heading(self) -> str:
+        """What the phase move this decision made says before its reasons,
+        in the active language (the move stores only the reasons)."""
+        from django.utils.formats import date_format
+        from django.utils.translation import gettext
+
+        return gettext("Besluit: %(option)s (%(who)s, %(date)s).") % {
+            "option": self.option_label,
+            "who": self.decided_by,
+            "date": date_format(self.decided_on),
+        }

@@ -25,7 +25,7 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from core.history import person_name
+from core.history import person_name, register_reason
 from partnerships import phases as phase_rules
 from partnerships.checklist import tick_fact
 from partnerships.models import ChecklistFact, Partnership, Phase, Status
@@ -36,6 +36,13 @@ DECISION_PHASES = (6, 7)
 CONTINUE_PHASES = (4, 5, 6)
 RENEGOTIATE_PHASE = 3
 END_PHASE = 7
+
+# The reasons a decision gives in the partnership's history, stored as codes
+# and shown in the reader's language (core.history.reason_text).
+ENDED_REASON = "pps.decision.ended"
+CONTINUED_REASON = "pps.decision.continued"
+register_reason(ENDED_REASON, lambda _argument: _("Beëindigd bij besluit"))
+register_reason(CONTINUED_REASON, lambda _argument: _("Gaat door bij besluit"))
 
 # Codes of the refusals.
 CLOSED = "closed"
@@ -82,12 +89,10 @@ def _stale(latest: Decision) -> ValidationError:
 
 
 def _move_reason(decision: Decision) -> str:
-    head = _("Besluit: %(option)s (%(who)s, %(date)s).") % {
-        "option": decision.option_label,
-        "who": decision.decided_by,
-        "date": date_format(decision.decided_on),
-    }
-    return Truncator(f"{head} {decision.reasons}").chars(2000)
+    """The move stores the reasons as the decision-makers wrote them; the
+    heading ("Besluit: …") is written when read, in the reader's language
+    (``PhaseTransition.reason_heading``, ``Decision.move_heading``)."""
+    return Truncator(decision.reasons).chars(2000)
 
 
 @transaction.atomic
@@ -121,11 +126,11 @@ def record(partnership: Partnership, decision: Decision, user, *, seen: int) -> 
     if decision.option == Option.END:
         locked.status = Status.ENDED
         locked.closed_at = timezone.now()
-        locked._change_reason = _("Beëindigd bij besluit")
+        locked._change_reason = ENDED_REASON
         locked.save(update_fields=["status", "closed_at", "updated_at"])
     elif locked.status != Status.ACTIVE:
         locked.status = Status.ACTIVE
-        locked._change_reason = _("Gaat door bij besluit")
+        locked._change_reason = CONTINUED_REASON
         locked.save(update_fields=["status", "updated_at"])
     decision.save()
     tick_fact(locked, ChecklistFact.DECISION_RECORDED, user)

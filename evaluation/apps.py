@@ -9,6 +9,8 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         from partnerships import revision
 
+        from . import running  # noqa: F401 (registers its notifications' texts)
+
         # A round, its respondents and the agreed actions belong to a
         # partnership (the dashboard counts them); answers are saved many at a
         # time and report the change once, through their round. The

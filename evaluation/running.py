@@ -22,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from accounts.notifications import absolute, notify, one_line
+from accounts.notifications import absolute, notify, one_line, register_message
 from core.history import person_name
 from organisations.models import ContactPerson, Sector
 from partnerships.models import ParticipationStatus
@@ -251,9 +251,11 @@ def _invite(evaluation_round, respondent, *, reminder=False) -> bool:
         user = respondent.user
         if not (user.is_active and user.email):
             return False
-        with translation.override("nl"):
-            subject, text = _public_text(evaluation_round, reminder)
-        notify([user], text, link=portal_path(evaluation_round), subject=subject)
+        code, params = _public_notice(evaluation_round, reminder)
+        with translation.override("nl"):  # the e-mail in Dutch; the inbox in hers
+            subject = _public_subject(evaluation_round, reminder)
+            body = str(_public_message(code, params))
+        notify([user], code, params, portal_path(evaluation_round), subject=subject, body=body)
     elif respondent.contact_id and respondent.contact.email:
         token, token_hash = new_token()
         respondent.token_hash = token_hash
@@ -283,7 +285,11 @@ def _who(evaluation_round) -> str:
 
 
 def _privacy(evaluation_round) -> str:
-    if evaluation_round.named:
+    return _privacy_text(evaluation_round.named)
+
+
+def _privacy_text(named: bool) -> str:
+    if named:
         return _(
             "In deze ronde zijn de antwoorden op naam: de trekker van de samenwerking ziet wat "
             "u hebt geantwoord."
@@ -294,14 +300,15 @@ def _privacy(evaluation_round) -> str:
     )
 
 
-def _public_text(evaluation_round, reminder) -> tuple[str, str]:
-    values = {
-        "title": evaluation_round.title,
-        "partnership": evaluation_round.partnership.name,
-        "date": _closing(evaluation_round),
-    }
-    if reminder:
-        subject = _("Herinnering: evaluatie %(partnership)s") % values
+# The notices in the portal, stored as a code with its values and read in the
+# reader's language (accounts.notifications).
+INVITED = "evaluation.invited"
+REMINDED = "evaluation.reminded"
+
+
+def _public_message(code: str, params: dict) -> str:
+    values = {**params, "date": date_format(date.fromisoformat(params["closes_on"]), "j F Y")}
+    if code == REMINDED:
         text = (
             _(
                 "Herinnering: u hebt de evaluatie ‘%(title)s’ van %(partnership)s nog niet afgerond. "
@@ -310,7 +317,6 @@ def _public_text(evaluation_round, reminder) -> tuple[str, str]:
             % values
         )
     else:
-        subject = _("Uitnodiging: evaluatie %(partnership)s") % values
         text = (
             _(
                 "U bent uitgenodigd voor de evaluatie ‘%(title)s’ van %(partnership)s. U kunt "
@@ -318,7 +324,27 @@ def _public_text(evaluation_round, reminder) -> tuple[str, str]:
             )
             % values
         )
-    return subject, text + " " + _privacy(evaluation_round)
+    return text + " " + _privacy_text(params.get("named", False))
+
+
+register_message(INVITED, lambda params: _public_message(INVITED, params))
+register_message(REMINDED, lambda params: _public_message(REMINDED, params))
+
+
+def _public_notice(evaluation_round, reminder) -> tuple[str, dict]:
+    return (REMINDED if reminder else INVITED), {
+        "title": evaluation_round.title,
+        "partnership": evaluation_round.partnership.name,
+        "closes_on": evaluation_round.closes_on.isoformat(),
+        "named": evaluation_round.named,
+    }
+
+
+def _public_subject(evaluation_round, reminder) -> str:
+    values = {"partnership": evaluation_round.partnership.name}
+    if reminder:
+        return _("Herinnering: evaluatie %(partnership)s") % values
+    return _("Uitnodiging: evaluatie %(partnership)s") % values
 
 
 def _partner_text(evaluation_round, contact, url, reminder) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from core.history import CHANGE_LABELS, shown_fields
+from core.translations import active_language, text_in_language
 
 from .models import (
     Activity,
@@ -43,6 +44,9 @@ TRACKED = [
     (ChecklistTick, "partnership_id", "item__text"),
     (PhaseNote, "partnership_id", "text"),
 ]
+# Labels that are texts in two languages (core.translations): read in the
+# reader's language, falling back to the Dutch one.
+TRANSLATED_LABELS = {"item__text"}
 # What each history table gives, then who made the change: joined once, to
 # the feed's few rows (a join in each of the eight parts cost PostgreSQL more
 # to plan than the whole query takes to run).
@@ -101,13 +105,20 @@ def _with_a_change(history, model):
 _PARTNERSHIP = -7_301_946_285
 
 
+def _label(label_field: str):
+    if label_field in TRANSLATED_LABELS:
+        return text_in_language(label_field)  # the language is part of _feed_sql's key
+    return Cast(label_field, TextField())
+
+
 @functools.cache
-def _feed_sql(vendor: str, limit: int) -> tuple[str, tuple]:
+def _feed_sql(vendor: str, limit: int, language: str) -> tuple[str, tuple]:
     """The feed's SQL and parameters, with :data:`_PARTNERSHIP` where the
     partnership's key goes. Compiling this UNION of eight history tables
     (each row compared with its previous one, field by field) costs Django
     more than the database takes to run it, and the SQL is the same for every
-    partnership: it is compiled once per process and database vendor."""
+    partnership: it is compiled once per process, database vendor and
+    language (the checklist items are named in the reader's language)."""
     participations = Participation.objects.filter(partnership=_PARTNERSHIP).values("pk")
     parts = []
     for index, (model, lookup, label_field) in enumerate(TRACKED):
@@ -118,7 +129,7 @@ def _feed_sql(vendor: str, limit: int) -> tuple[str, tuple]:
             history = history.filter(**{lookup: _PARTNERSHIP})
         history = _with_a_change(history, model)
         parts.append(
-            history.annotate(label=Substr(Cast(label_field, TextField()), 1, 80), what=Value(index))
+            history.annotate(label=Substr(_label(label_field), 1, 80), what=Value(index))
             .values(*PARTS)
             .order_by()
         )
@@ -153,7 +164,7 @@ def _moment(value):
 def recent_changes(partnership, limit: int = 12) -> list[Change]:
     """The newest changes to the partnership and its parts: one query (a
     UNION over the history tables), plain values, newest first."""
-    sql, params = _feed_sql(connection.vendor, limit)
+    sql, params = _feed_sql(connection.vendor, limit, active_language())
     with connection.cursor() as cursor:
         cursor.execute(sql, [partnership.pk if p == _PARTNERSHIP else p for p in params])
         columns = [column[0] for column in cursor.description]

@@ -222,10 +222,10 @@ def test_csv_export_is_written_as_dutch_people_read_it(world, region_data):
     )
     zwolle_b = dict(zip(rows[0], next(row for row in rows if row[0] == "Zwolle B"), strict=True))
     assert zwolle_b["Startdatum"] == "01-01-2026"  # as the portal shows and reads dates
-    # In English, the headers too.
+    # In English, the headers too, separated as English spreadsheet programs expect.
     client.cookies.load({"django_language": "en"})
     english = client.get(reverse("dashboard:export_csv")).content.decode("utf-8-sig")
-    assert english.splitlines()[0].startswith("Name;Lead municipality;")
+    assert english.splitlines()[0].startswith("Name,Lead municipality,")
 
 
 def test_excel_export_has_proper_column_types(world, region_data):

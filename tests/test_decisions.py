@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from decisions import recording
 from decisions.admin import DecisionAdmin
@@ -183,7 +184,11 @@ def test_continuing_moves_to_the_named_phase_with_a_transition(world, partnershi
     transition = PhaseTransition.objects.get(partnership=partnership)
     assert decision.transition == transition
     assert (transition.from_phase.number, transition.to_phase.number) == (7, 5)
-    assert transition.reason.startswith("Besluit: Verduurzamen: structurele financiering")
+    # The move stores the reasons only; its heading is written in the reader's language.
+    assert transition.reason == decision.reasons
+    assert transition.reason_heading.startswith("Besluit: Verduurzamen: structurele financiering")
+    with translation.override("en"):
+        assert PhaseTransition.objects.get(pk=transition.pk).reason_heading.startswith("Decision: ")
     assert decision.option_label == "Verduurzamen: structurele financiering"
 
 

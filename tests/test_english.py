@@ -89,11 +89,15 @@ def dutch_in(page: str, texts) -> list[str]:
     return found
 
 
-def english_client(user=None) -> Client:
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+def client_in(language: str, user=None) -> Client:
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
     if user is not None:
         client.force_login(user)
     return client
+
+
+def english_client(user=None) -> Client:
+    return client_in("en", user)
 
 
 @pytest.fixture

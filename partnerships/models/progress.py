@@ -2,6 +2,7 @@
 decisions and notes per phase, and every move between phases."""
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -128,3 +129,14 @@ class PhaseTransition(models.Model):
     @property
     def is_backwards(self) -> bool:
         return self.from_phase_id is not None and self.to_phase.number < self.from_phase.number
+
+    @property
+    def reason_heading(self) -> str:
+        """For a move a decision made (the decisions app's ``decision``, read
+        with ``select_related("decision")``): "Besluit: … (who, date)." in the
+        active language, written before the stored reasons. Else ""."""
+        try:
+            decision = self.decision
+        except ObjectDoesNotExist:
+            return ""
+        return decision.move_heading() if decision is not None else ""

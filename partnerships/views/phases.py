@@ -56,7 +56,8 @@ def phase_page(
         "move_conflict": move_conflict,
         "transitions": list(
             PhaseTransition.objects.filter(partnership=partnership)
-            .select_related("from_phase", "to_phase", "moved_by")
+            # "decision": a move a decision made names it (decisions app).
+            .select_related("from_phase", "to_phase", "moved_by", "decision")
             .order_by("moved_at", "pk")
         ),
     }
