@@ -93,7 +93,7 @@ def test_the_picker_works_without_javascript(browser, live_server, demo_data):
             "Onderzoek naar schoolmaaltijden"
         )
         page.locator("#id_organisation").select_option(index=0)
-        page.get_by_role("button", name="Toevoegen").click()
+        page.get_by_role("button", name="Toevoegen", exact=True).click()
         assert "Hogeschool IJsselweide" in page.get_by_role("heading", level=1).inner_text()
         participation = partnership.participations.get(organisation__name="Hogeschool IJsselweide")
         assert participation.motives_notes == "Onderzoek naar schoolmaaltijden"

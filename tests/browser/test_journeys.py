@@ -108,7 +108,7 @@ def test_officer_runs_a_partnership_through_phase_one(tab, demo_data):
         page.get_by_role("link", name="Partner toevoegen").click()
         pick_organisation(page, organisation)
         page.get_by_label("MVO concreet maken", exact=False).check()
-        page.get_by_role("button", name="Toevoegen").click()
+        page.get_by_role("button", name="Toevoegen", exact=True).click()
         assert organisation in page.get_by_role("heading", level=1).inner_text()
         page.get_by_role("link", name="Gezonde Schoolpleinen Zwolle").first.click()
     tab.assert_accessible("partnership-with-partners")
