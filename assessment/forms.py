@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModelForm
-from core.forms import DateField, localized_decimal
+from core.forms import DateField, Select, localized_decimal
+from partnerships.models import ParticipationStatus
 
 from .collegeadvies.drafts import SECTIONS
 from .collegeadvies.texts import TYPED_FIELDS
@@ -21,6 +22,64 @@ class StartForm(forms.Form):
         initial=AssessmentKind.PROSPECTIVE,
         widget=forms.RadioSelect,
     )
+
+
+class PartnershipChoiceForm(forms.Form):
+    """ "Nieuwe afweging", step 1 (GET): the partnership. ``partnerships``
+    are read once, for the page to know whether there are any."""
+
+    samenwerking = forms.ModelChoiceField(
+        label=_("Samenwerking"),
+        queryset=None,
+        empty_label=_("Kies een samenwerking"),
+        help_text=_("De lopende samenwerkingen die uw gemeente trekt."),
+        error_messages={"required": _("Kies de samenwerking.")},
+        widget=Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args, partnerships, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["samenwerking"]
+        field.queryset = partnerships
+        self.partnerships = list(partnerships.only("pk", "name").order_by("name", "pk"))
+        field.widget.choices = [("", field.empty_label)] + [
+            (p.pk, p.name) for p in self.partnerships
+        ]
+
+
+class NewAssessmentForm(StartForm):
+    """ "Nieuwe afweging", step 2: a partner of the chosen partnership (those
+    that have not withdrawn, read once), and the kind of assessment."""
+
+    participation = forms.ModelChoiceField(
+        label=_("Partner"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies de partner die u wilt afwegen.")},
+    )
+
+    field_order = ["participation", "kind"]
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["participation"]
+        field.queryset = partnership.participations.exclude(
+            status=ParticipationStatus.WITHDRAWN
+        ).select_related("organisation")
+        self.partners = list(field.queryset.order_by("organisation__name", "pk"))
+        field.widget.choices = [
+            (
+                p.pk,
+                " · ".join(
+                    [
+                        p.organisation.name,
+                        p.organisation.get_sector_display(),
+                        p.get_status_display(),
+                    ]
+                ),
+            )
+            for p in self.partners
+        ]
 
 
 class ThemeForm(forms.Form):

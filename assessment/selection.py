@@ -3,11 +3,13 @@ call with what they gathered from the request."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for, visible_municipalities
+from core.forms import active_filters
 from partnerships.filters import filter_partnerships
 from partnerships.forms.partnership import DashboardFilterForm
 from partnerships.models import Partnership
@@ -32,6 +34,8 @@ class AssessmentList:
 
     assessments: QuerySet
     filtered: bool
+    # The filters that narrow it, in words (label, value): core.forms.active_filters.
+    active: list[tuple[str, str]] = field(default_factory=list)
 
 
 def listed(user, params) -> AssessmentList:
@@ -47,15 +51,18 @@ def listed(user, params) -> AssessmentList:
         statuses = [AssessmentStatus.IN_REVIEW]
     else:
         statuses = [AssessmentStatus.CONCEPT, AssessmentStatus.IN_REVIEW]
+    active = []
     filtered = params.get("status") in AssessmentStatus.values
     if filtered:
         statuses = [params["status"]]
+        active.append((_("status"), AssessmentStatus(params["status"]).label))
     queryset = Assessment.objects.filter(status__in=statuses)
     if params.get("outcome") in Outcome.values:
         queryset = queryset.filter(outcome=params["outcome"])
-    filters = DashboardFilterForm(
-        params or None, municipalities=visible_municipalities(user)
-    ).filters()
+        active.append((_("uitkomst"), Outcome(params["outcome"]).label))
+    form = DashboardFilterForm(params or None, municipalities=visible_municipalities(user))
+    filters = form.filters()
+    active += active_filters(form)
     if filters:
         filtered = True
         partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
@@ -69,6 +76,7 @@ def listed(user, params) -> AssessmentList:
         .visible_to(user)
         .order_by("submitted_at", "created_at", "pk"),
         filtered,
+        [(str(label), str(value)) for label, value in active],
     )
 
 

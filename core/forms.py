@@ -22,6 +22,9 @@ __all__ = [
     "ModelMultipleChoiceField",
     "localized_decimal",
     "parse_decimal",
+    "typed_values",
+    "initial_from_typed",
+    "active_filters",
 ]
 
 DATE_FORMAT = "%d-%m-%Y"
@@ -298,3 +301,62 @@ class FilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+# What ``typed_values`` keeps of one field: its first values, each cut short.
+TYPED_VALUES_PER_FIELD = 50
+TYPED_VALUE_LENGTH = 5000
+
+
+def typed_values(form_class, data) -> dict[str, list[str]]:
+    """What was typed into the fields of ``form_class`` in ``data`` (a
+    QueryDict), to keep while the user does something else first (in the
+    session): only the form's own fields, a bounded number of values each,
+    each at most ``TYPED_VALUE_LENGTH`` characters."""
+    return {
+        name: [value[:TYPED_VALUE_LENGTH] for value in data.getlist(name)[:TYPED_VALUES_PER_FIELD]]
+        for name in form_class.base_fields
+        if name in data
+    }
+
+
+def initial_from_typed(form_class, typed: dict) -> dict:
+    """``typed`` (from ``typed_values``) as the initial values of a new,
+    unbound ``form_class``: shown back as typed, without error messages."""
+    initial = {}
+    for name, values in typed.items():
+        field = form_class.base_fields.get(name)
+        if field is None or not isinstance(values, list):
+            continue
+        if getattr(field.widget, "allow_multiple_selected", False):
+            initial[name] = [str(v) for v in values]
+        elif values:
+            initial[name] = str(values[0])
+    return initial
+
+
+def active_filters(form, *, skip=()) -> list[tuple[str, str]]:
+    """The filters ``form`` (a bound filter form) applies, as (label, value)
+    in words for the reader: ``[("thema", "Bewegen"), ("fase", "3. …")]``.
+    Nothing when the form is unbound or not valid (then no filter applies).
+    Reads nothing from the database: a chosen record was fetched when the
+    form was validated."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    shown = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if name in skip or value in (None, "", [], ()):
+            continue
+        if isinstance(field, forms.ModelChoiceField):
+            text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+        elif isinstance(field, forms.ChoiceField):
+            labels = {str(key): label for key, label in field.choices}
+            text = str(labels.get(str(value), value))
+        elif isinstance(field, forms.DateField):
+            text = value.strftime(DATE_FORMAT)
+        else:  # what was searched for
+            shown.append((str(_("zoekterm")), f"‘{value}’"))
+            continue
+        shown.append((str(field.label).lower(), text))
+    return shown

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from core.concurrency import save_if_current
+from core.forms import active_filters
 from core.history import history_entries
 from partnerships.models import Partnership
 from partnerships.querysets import get_partnership_for_user
@@ -51,7 +52,12 @@ def lesson_list(request):
     return render(
         request,
         "lessons/lesson_list.html",
-        {"form": form, "page": page, "query_string": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "query_string": query.urlencode(),
+            "active_filters": active_filters(form),
+        },
     )
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import OrganisationAdminForm
 from .models import ContactPerson, Organisation
 
 
@@ -11,6 +12,7 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
+    form = OrganisationAdminForm
     list_display = ("name", "sector", "kvk_number", "city", "region")
     list_filter = ("region", "sector")
     search_fields = ("name", "kvk_number", "city")

@@ -6,10 +6,40 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedModelForm
 
 from .models import ContactPerson, Organisation, Sector
+from .search import normalise_kvk
+
+
+class KvkNumberField(forms.CharField):
+    """A KvK number as people copy it: ``12345678``, ``1234 5678`` or
+    ``12.34.56.78``; stored as its 8 digits. Anything else is refused."""
+
+    default_error_messages = {
+        "invalid": _(
+            "Een KvK-nummer bestaat uit precies 8 cijfers, zoals 12345678 "
+            "(spaties en punten mogen, zoals 1234 5678)."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("KvK-nummer"))
+        kwargs.setdefault(
+            "help_text",
+            _("8 cijfers; spaties en punten mogen. Eén organisatie per KvK-nummer in de regio."),
+        )
+        # Room for the separators; the digits are checked below.
+        super().__init__(max_length=20, required=False, **kwargs)
+
+    def clean(self, value):
+        value = normalise_kvk(super().clean(value))
+        if value and not (len(value) == 8 and value.isascii() and value.isdigit()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return value
 
 
 class OrganisationForm(VersionedModelForm):
     related_fields = {"contacts": _("Contactpersonen")}
+
+    kvk_number = KvkNumberField()
 
     class Meta:
         model = Organisation
@@ -35,7 +65,7 @@ class OrganisationForm(VersionedModelForm):
 
     def clean_kvk_number(self):
         # The region is not a form field, so Django's own constraint check skips it.
-        value = self.cleaned_data["kvk_number"].strip()
+        value = self.cleaned_data["kvk_number"]
         if value and (
             Organisation.objects.filter(region=self.instance.region, kvk_number=value)
             .exclude(pk=self.instance.pk)
@@ -45,6 +75,16 @@ class OrganisationForm(VersionedModelForm):
                 _("Er staat al een organisatie met dit KvK-nummer in het register van deze regio.")
             )
         return value
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    """The admin's form: the KvK number read as in the portal."""
+
+    kvk_number = KvkNumberField()
+
+    class Meta:
+        model = Organisation
+        fields = ["region", *OrganisationForm.Meta.fields]
 
 
 class ContactPersonForm(forms.ModelForm):

@@ -3,18 +3,20 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from core.concurrency import save_if_current
+from core.forms import active_filters
 from core.history import history_entries
+from core.links import with_query
 
 from .forms import ContactFormSet, OrganisationFilterForm, OrganisationForm
 from .models import Organisation
 from .querysets import can_edit_organisations, get_organisation_for_user
+from .search import search
 
 PAGE_SIZE = 25
 
@@ -25,10 +27,7 @@ def organisation_list(request):
     # (its template filter ``with_partnership_counts``).
     queryset = Organisation.objects.visible_to(request.user)
     if form.is_valid():
-        if q := form.cleaned_data["q"].strip():
-            queryset = queryset.filter(
-                Q(name__icontains=q) | Q(kvk_number__startswith=q) | Q(city__icontains=q)
-            )
+        queryset = search(queryset, form.cleaned_data["q"])
         if sector := form.cleaned_data["sector"]:
             queryset = queryset.filter(sector=sector)
     page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
@@ -41,6 +40,7 @@ def organisation_list(request):
             "form": form,
             "page": page,
             "query_string": query.urlencode(),
+            "active_filters": active_filters(form),
             "can_edit": can_edit_organisations(request.user),
         },
     )
@@ -80,7 +80,11 @@ def _edit(request, organisation: Organisation | None):
     if not can_edit_organisations(user):
         raise PermissionDenied
     region = organisation.region if organisation else user.home_region
-    form = OrganisationForm(request.POST or None, instance=organisation, region=region)
+    # A new organisation may start with the name searched for in a picker.
+    initial = {} if organisation else {"name": request.GET.get("naam", "")[:200]}
+    form = OrganisationForm(
+        request.POST or None, instance=organisation, region=region, initial=initial
+    )
     formset = ContactFormSet(request.POST or None, instance=form.instance, prefix="contacten")
 
     def save():
@@ -94,7 +98,14 @@ def _edit(request, organisation: Organisation | None):
         and save_if_current(form, save, [formset])
     ):
         messages.success(request, _("Het partnerregister is bijgewerkt."))
-        return redirect(_safe_next(request) or form.instance.get_absolute_url())
+        target = _safe_next(request)
+        if target is None:
+            return redirect(form.instance.get_absolute_url())
+        if organisation is None:
+            # The form that sent her here (adding a partner) gets the new
+            # organisation back, to show it chosen.
+            target = with_query(target, organisatie=form.instance.pk)
+        return redirect(target)
     cancel = organisation.get_absolute_url() if organisation else reverse("organisations:list")
     return render(
         request,

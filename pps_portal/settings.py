@@ -291,6 +291,15 @@ if not SITE_URL.startswith(("http://", "https://")) or " " in SITE_URL:
         f"DJANGO_SITE_URL {SITE_URL!r} is geen adres; gebruik bijvoorbeeld https://pps.example.nl."
     )
 
+# Where the accessibility statement (/toegankelijkheid/) sends feedback on the
+# portal's accessibility: an e-mail address read by the organisation that runs
+# it. Empty: the statement points to the functioneel beheerder of one's region.
+ACCESSIBILITY_CONTACT_EMAIL = env_str("DJANGO_ACCESSIBILITY_EMAIL", default="")
+if ACCESSIBILITY_CONTACT_EMAIL and "@" not in ACCESSIBILITY_CONTACT_EMAIL:
+    raise ImproperlyConfigured(
+        f"DJANGO_ACCESSIBILITY_EMAIL {ACCESSIBILITY_CONTACT_EMAIL!r} is geen e-mailadres."
+    )
+
 # --- Language and time ------------------------------------------------------
 
 LANGUAGE_CODE = "nl"

@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 
 from accounts.views import ThrottledPasswordResetView
 from core.admin_views import missing_translations_view
-from core.views import health, session_check
+from core.views import accessibility_statement, health, session_check
 from dashboard.views import dashboard
 
 admin.site.site_header = _("PPS-portaal beheer")
@@ -29,6 +29,7 @@ urlpatterns = [
     ),
     path("beheer/", admin.site.urls),
     path("gezondheid/", health, name="health"),
+    path("toegankelijkheid/", accessibility_statement, name="accessibility"),
     path("sessie/", session_check, name="session_check"),
     path("", include("accounts.urls")),
     path("", include("accounts.region_pages")),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -17,7 +17,7 @@ from partnerships.querysets import can_edit_partnership
 from partnerships.views.common import load_partnership
 
 from .. import selection, workflow
-from ..forms import ConditionsForm, ReviewForm, SendBackForm, StartForm, ThemeForm
+from ..forms import ConditionsForm, ReviewForm, SendBackForm, ThemeForm
 from ..history import assessment_history, last_saved
 from ..models import (
     Answer,
@@ -122,26 +122,6 @@ def _progress(assessment, themes):
     ).values_list("question__theme_id", flat=True):
         answered[theme_id] += 1
     return [(theme, answered[theme.pk], totals[theme.pk]) for theme in themes]
-
-
-@require_POST
-def start(request, pk, participation_pk):
-    partnership = load_partnership(request, pk, edit=True)
-    participation = get_object_or_404(partnership.participations, pk=participation_pk)
-    form = StartForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Kies de soort afweging."))
-        return redirect(
-            "partnerships:participation_edit", pk=partnership.pk, participation_pk=participation.pk
-        )
-    try:
-        assessment = workflow.start(participation, request.user, form.cleaned_data["kind"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(partnership)
-    messages.success(request, _("De afweging is gestart. Begin met de uitsluitingsgronden."))
-    first = assessment.version.themes.order_by("order", "code").first()
-    return redirect("assessment:theme", pk=assessment.pk, code=first.code)
 
 
 # What the assessment's page and its outcome show of it, joined in its query.
@@ -451,7 +431,9 @@ def assessment_list(request):
             "page": page,
             "query_string": query.urlencode(),
             "is_coordinator": scope.kind == "region",
+            "can_start": scope.kind == "municipality",
             "filtered": shown.filtered,
+            "active_filters": shown.active,
         },
     )
 
@@ -508,11 +490,6 @@ def compare(request, pk):
 
 
 urlpatterns = [
-    path(
-        "samenwerkingen/<int:pk>/partners/<int:participation_pk>/afweging/",
-        start,
-        name="start",
-    ),
     path("samenwerkingen/<int:pk>/afwegingen/", compare, name="compare"),
     path("afwegingen/te-beoordelen/", assessment_list, name="list"),
     path("afwegingen/<int:pk>/", detail, name="detail"),

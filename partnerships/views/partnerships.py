@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for, visible_municipalities
 from core.concurrency import save_if_current
+from core.forms import active_filters
 
 from .. import phases as phase_rules
 from .. import summary
@@ -72,6 +73,7 @@ def partnership_list(request):
             "form": form,
             "page": page,
             "query_string": query.urlencode(),
+            "active_filters": active_filters(form),
             "can_create": scope_for(user).kind == "municipality",
         },
     )

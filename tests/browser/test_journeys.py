@@ -8,6 +8,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from regions.models import Municipality
+from tests.browser.picker import pick_organisation
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUMMARY = (
@@ -121,9 +122,9 @@ def test_officer_runs_a_partnership_through_phase_one(tab, demo_data):
 
     for organisation in ("Versmarkt Zwolle-Zuid", "Hogeschool IJsselweide"):
         page.get_by_role("link", name="Partner toevoegen").click()
-        page.get_by_label("Organisatie").select_option(label=organisation)
+        pick_organisation(page, organisation)
         page.get_by_label("MVO concreet maken", exact=False).check()
-        page.get_by_role("button", name="Toevoegen").click()
+        page.get_by_role("button", name="Toevoegen", exact=True).click()
         assert organisation in page.get_by_role("heading", level=1).inner_text()
         page.get_by_role("link", name="Gezonde Schoolpleinen Zwolle").first.click()
     tab.assert_accessible("partnership-with-partners")
