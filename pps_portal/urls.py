@@ -30,6 +30,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("gezondheid/", health, name="health"),
     path("sessie/", session_check, name="session_check"),
+    path("", include("regions.views")),
     path("", include("accounts.urls")),
     path("", include("accounts.region_pages")),
     path("", include("partnerships.urls")),

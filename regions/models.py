@@ -1,7 +1,31 @@
+import hashlib
+
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.storage import private_storage, private_upload_path
+
+from .branding import (
+    HEX_COLOUR,
+    PAIRS,
+    PROPERTIES,
+    contrast_errors,
+    logo_kind,
+    normalise_colour,
+    validate_hex_colour,
+    validate_logo,
+)
+
+COLOUR_FIELDS = tuple(PROPERTIES)
+
+
+def _colour(label, help_text):
+    return models.CharField(
+        label, max_length=7, blank=True, validators=[validate_hex_colour], help_text=help_text
+    )
 
 
 class Region(models.Model):
@@ -59,3 +83,143 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def branding_upload_path(instance, filename: str) -> str:
+    """A random name (the logo's own name is not kept): ``branding/<hex>.<ext>``."""
+    return private_upload_path(instance, filename)
+
+
+class Branding(models.Model):
+    """A huisstijl: the logo and colours of one GGD region or one gemeente
+    (``regions.branding`` says which applies where and checks the contrast).
+    Set by the functioneel beheerder."""
+
+    region = models.OneToOneField(
+        Region,
+        verbose_name=_("GGD-regio"),
+        related_name="branding",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    municipality = models.OneToOneField(
+        Municipality,
+        verbose_name=_("gemeente"),
+        related_name="branding",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Kies een GGD-regio of een gemeente. De huisstijl van een gemeente gaat voor die "
+            "van haar regio; wat de gemeente niet instelt, komt van de regio."
+        ),
+    )
+    primary = _colour(
+        _("hoofdkleur"),
+        _(
+            "Voor knoppen, de huidige fase, grafieken en cijfers; ook als tekstkleur op wit, "
+            "dus minstens 4,5:1 contrast met wit. Bijvoorbeeld #154273."
+        ),
+    )
+    primary_text = _colour(
+        _("tekstkleur op de hoofdkleur"),
+        _("Minstens 4,5:1 contrast met de hoofdkleur, meestal wit (#ffffff)."),
+    )
+    header_background = _colour(_("achtergrond van de kop"), _("De balk boven aan elke pagina."))
+    header_text = _colour(
+        _("tekstkleur in de kop"),
+        _("Minstens 4,5:1 contrast met de achtergrond van de kop."),
+    )
+    logo = models.FileField(
+        _("logo"),
+        storage=private_storage,
+        upload_to=branding_upload_path,
+        blank=True,
+        max_length=200,
+        validators=[validate_logo],
+        help_text=_(
+            "PNG, JPEG of WebP (geen SVG), hoogstens 300 kB en 1200 × 600 pixels; liefst "
+            "ongeveer 3 keer zo breed als hoog. De alternatieve tekst is de naam van de "
+            "gemeente of regio."
+        ),
+    )
+    # Set on save from the logo's content: its address changes with it.
+    logo_digest = models.CharField(max_length=16, blank=True, editable=False)
+    logo_extension = models.CharField(max_length=4, blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("huisstijl")
+        verbose_name_plural = _("huisstijlen")
+        ordering = ["region__name", "municipality__name"]
+        constraints = [
+            models.CheckConstraint(
+                name="branding_of_region_or_municipality",
+                condition=(
+                    models.Q(region__isnull=False, municipality__isnull=True)
+                    | models.Q(region__isnull=True, municipality__isnull=False)
+                ),
+                violation_error_message=_(
+                    "Een huisstijl hoort bij een GGD-regio of bij een gemeente, niet bij beide."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        owner = self.municipality or self.region
+        return str(owner) if owner else str(_("huisstijl"))
+
+    def save(self, *args, **kwargs):
+        for field in COLOUR_FIELDS:
+            setattr(self, field, normalise_colour(getattr(self, field)))
+        if self.logo and (not self.logo._committed or not self.logo_digest):
+            # A new upload (read before it is stored), or a stored file without
+            # its digest yet (saved to storage first, as the demo does).
+            if self.logo._committed:
+                data = self.logo_bytes()
+            else:
+                self.logo.seek(0)
+                data = self.logo.read()
+                self.logo.seek(0)
+            kind = logo_kind(data)
+            self.logo_digest = hashlib.sha256(data).hexdigest()[:16]
+            self.logo_extension = kind[0] if kind else ""
+        elif not self.logo:
+            self.logo_digest = self.logo_extension = ""
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if bool(self.region_id) == bool(self.municipality_id):
+            errors["municipality"] = _("Kies een GGD-regio of een gemeente (één van beide).")
+        for field in COLOUR_FIELDS:
+            setattr(self, field, normalise_colour(getattr(self, field)))
+        labels = {field: self._meta.get_field(field).verbose_name for field in COLOUR_FIELDS}
+        for first, second in PAIRS:
+            values = (getattr(self, first), getattr(self, second))
+            if any(values) and not all(values):
+                missing = second if values[0] else first
+                errors[missing] = _(
+                    "Vul ‘%(first)s’ en ‘%(second)s’ samen in, of laat ze allebei leeg."
+                ) % {"first": labels[first], "second": labels[second]}
+        valid = {
+            field: getattr(self, field)
+            for field in COLOUR_FIELDS
+            if HEX_COLOUR.match(getattr(self, field))
+        }
+        for field, error in contrast_errors(valid).items():
+            errors.setdefault(field, error)
+        if errors:
+            raise ValidationError(errors)
+
+    def logo_bytes(self) -> bytes:
+        if not self.logo:
+            return b""
+        try:
+            with self.logo.open("rb") as file:
+                return file.read()
+        except FileNotFoundError:
+            return b""
