@@ -42,6 +42,8 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import read_stored
+
 HEX_COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 TEXT_MINIMUM = 4.5  # WCAG AA, normal text
 PAGE_BACKGROUND = "#ffffff"
@@ -391,11 +393,7 @@ def pdf_css(look: Look | None) -> str:
 def logo_data_uri(look: Look | None) -> str:
     if look is None or not look.has_logo or look.logo_file is None:
         return ""
-    try:
-        with look.logo_file.open("rb") as file:
-            data = file.read()
-    except FileNotFoundError:
-        return ""
+    data = read_stored(look.logo_file)
     kind = logo_kind(data)
     if kind is None:
         return ""

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.storage import private_storage, private_upload_path
+from core.storage import private_storage, private_upload_path, read_stored
 
 from .branding import (
     HEX_COLOUR,
@@ -216,10 +216,4 @@ class Branding(models.Model):
             raise ValidationError(errors)
 
     def logo_bytes(self) -> bytes:
-        if not self.logo:
-            return b""
-        try:
-            with self.logo.open("rb") as file:
-                return file.read()
-        except FileNotFoundError:
-            return b""
+        return read_stored(self.logo)

@@ -499,3 +499,36 @@ def test_pdf_templates_show_the_logo_with_the_gemeente_as_alt_text(world, zwolle
     html = render_to_string("includes/pdf_brand_logo.html", context)
     assert 'alt="Zwolle"' in html
     assert branding.pdf_css(context["brand"]).startswith(":root {")
+
+
+def test_collegeadvies_takes_the_lead_gemeente_look_and_its_logo(world, zwolle_look):
+    from django.template.loader import render_to_string
+
+    from assessment import workflow
+    from assessment.advice import render_advice
+    from assessment.collegeadvies.document import TEMPLATE, load_advice, template_context
+    from tests.factories import ParticipationFactory
+
+    participation = ParticipationFactory(
+        partnership=PartnershipFactory(lead_municipality=world.municipality)
+    )
+    assessment = workflow.start(participation, world.officer)
+    advice = load_advice(assessment)
+    assert advice.look == look_for_municipality(world.municipality)
+    html = render_to_string(TEMPLATE, template_context(advice))
+    assert '<img class="logo" src="data:image/png;base64,' in html
+    assert 'alt="Zwolle"' in html
+    _name, pdf = render_advice(assessment)
+    assert BRAND_RGB in _content(pdf)
+
+
+def test_the_demo_gives_zwolle_a_look_with_a_logo(world):
+    from demo.branding import load_branding
+
+    load_branding()
+    load_branding()  # again: nothing doubled
+    assert Branding.objects.count() == 2
+    zwolle = look_for_user(world.officer)
+    assert zwolle.primary == "#005a6e" and zwolle.has_logo
+    assert zwolle.logo_extension == "png"
+    assert look_for_user(world.officer_same_region).header_background == "#21405f"
