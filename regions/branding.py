@@ -36,10 +36,12 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import read_stored
@@ -109,9 +111,12 @@ def contrast_ratio(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def format_ratio(ratio: float) -> str:
-    """Rounded down to two decimals (4.499 is not 4.50: it fails), as ``4.49:1``."""
-    return f"{int(ratio * 100) / 100:.2f}:1"
+def format_ratio(ratio: float, decimals: int = 2) -> str:
+    """Rounded down (4.499 is not 4.50: it fails), in the active language's
+    notation: ``4,49:1`` in Dutch, ``4.49:1`` in English."""
+    factor = 10**decimals
+    value = Decimal(int(ratio * factor)) / factor
+    return f"{number_format(value, decimals)}:1"
 
 
 def contrast_errors(values: dict[str, str]) -> dict[str, ValidationError]:
@@ -157,7 +162,7 @@ def contrast_errors(values: dict[str, str]) -> dict[str, ValidationError]:
                     "foreground": foreground,
                     "background": background,
                     "ratio": format_ratio(ratio),
-                    "minimum": "4.5:1",
+                    "minimum": format_ratio(TEXT_MINIMUM, 1),
                 },
             )
     return errors

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
@@ -72,8 +73,10 @@ def test_contrast_ratio_follows_wcag():
 
 
 def test_ratio_is_rounded_down_so_a_failing_pair_never_reads_as_passing():
-    assert format_ratio(4.4999) == "4.49:1"
-    assert format_ratio(4.5) == "4.50:1"
+    assert format_ratio(4.4999) == "4,49:1"
+    assert format_ratio(4.5) == "4,50:1"
+    with translation.override("en"):
+        assert format_ratio(4.4999) == "4.49:1"
 
 
 @pytest.mark.parametrize(
@@ -101,7 +104,7 @@ def test_message_names_the_pair_and_the_ratio_found(world):
     assert "tekstkleur op de hoofdkleur" in message
     assert ratio in message
     assert "#2b6f80 op #005a6e" in message
-    assert "4.5:1" in message
+    assert "minstens 4,5:1" in message
 
 
 def test_header_pair_is_checked(world):
