@@ -251,7 +251,7 @@ class Look:
 
     kind: str  # "gemeente" or "regio": whose look (the stylesheet's address)
     pk: int
-    name: str  # the logo's alt text: the gemeente's or region's name
+    name: str  # the gemeente's or region's name
     primary: str = ""
     primary_text: str = ""
     header_background: str = ""
@@ -259,6 +259,7 @@ class Look:
     logo_branding_pk: int | None = None  # the Branding whose logo it is
     logo_digest: str = ""
     logo_extension: str = ""
+    logo_alt: str = ""  # the name of whose logo it is: the gemeente's, or its region's
     # The logo's file, to read it into a PDF without another query.
     logo_file: object = field(default=None, compare=False, repr=False)
 
@@ -312,24 +313,26 @@ def _branding(owner):
         return None
 
 
-def _compose(kind, owner, layers) -> Look | None:
+def _compose(kind, owner, owners) -> Look | None:
     """The look of ``owner``: per pair and for the logo, the first of
-    ``layers`` (Brandings, most specific first) that sets it."""
-    layers = [layer for layer in layers if layer is not None]
+    ``owners`` (itself, then its region) whose Branding sets it."""
+    layers = [(_branding(o), o) for o in owners if o is not None]
+    layers = [(layer, o) for layer, o in layers if layer is not None]
     if not layers:
         return None
     values = {}
     for pair in PAIRS:
-        for layer in layers:
+        for layer, _owner in layers:
             if getattr(layer, pair[0]):
                 values.update({name: getattr(layer, name) for name in pair})
                 break
-    for layer in layers:
+    for layer, logo_owner in layers:
         if layer.logo and layer.logo_digest:
             values.update(
                 logo_branding_pk=layer.pk,
                 logo_digest=layer.logo_digest,
                 logo_extension=layer.logo_extension,
+                logo_alt=logo_owner.name,
                 logo_file=layer.logo,
             )
             break
@@ -341,15 +344,13 @@ def look_for_municipality(municipality) -> Look | None:
     """A gemeente's look: its own pairs and logo, else its region's."""
     if municipality is None:
         return None
-    return _compose(
-        "gemeente", municipality, [_branding(municipality), _branding(municipality.region)]
-    )
+    return _compose("gemeente", municipality, [municipality, municipality.region])
 
 
 def look_for_region(region) -> Look | None:
     if region is None:
         return None
-    return _compose("regio", region, [_branding(region)])
+    return _compose("regio", region, [region])
 
 
 def look_for_user(user) -> Look | None:

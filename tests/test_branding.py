@@ -535,3 +535,13 @@ def test_the_demo_gives_zwolle_a_look_with_a_logo(world):
     assert zwolle.primary == "#005a6e" and zwolle.has_logo
     assert zwolle.logo_extension == "png"
     assert look_for_user(world.officer_same_region).header_background == "#21405f"
+
+
+def test_a_region_logo_is_named_after_the_region(world, client):
+    brand(region=world.region, logo=upload(png()))
+    look = look_for_user(world.officer_same_region)  # Kampen, no look of its own
+    assert (look.name, look.logo_alt) == ("Kampen", "GGD IJsselland")
+    html = world.client_for(world.officer_same_region).get(reverse("accounts:inbox"))
+    assert f'src="{look.logo_url}" alt="GGD IJsselland"' in html.content.decode()
+    brand(municipality=world.municipality_same_region, logo=upload(png(colour="#0b3b4f")))
+    assert look_for_user(world.officer_same_region).logo_alt == "Kampen"
