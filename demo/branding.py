@@ -47,6 +47,6 @@ def load_branding() -> None:
     zwolle = Municipality.objects.filter(cbs_code="GM0193").first()
     if zwolle is not None and not Branding.objects.filter(municipality=zwolle).exists():
         branding = Branding(municipality=zwolle, **ZWOLLE)
-        branding.logo.save("zwolle.png", ContentFile(logo_png()), save=False)
+        branding.logo = ContentFile(logo_png(), name="zwolle.png")
         branding.full_clean()
         branding.save()

@@ -22,9 +22,11 @@ Contrast (WCAG 2.1/2.2 AA, checked when saved, ``contrast_errors``):
   dashboard's figures, outline buttons), where 4.5:1 is required.
 
 The pages get the colours as a small stylesheet of their own
-(``stylesheet_url``: ``/huisstijl/<kind>-<pk>-<digest>.css``), never as
-inline styles: the Content-Security-Policy stays strict. Its address changes
-with the values, so it is cached for a year.
+(``stylesheet_url``: ``/huisstijl/005a6e-ffffff-0b3b4f-ffffff.css``, the
+four colours, ``x`` for one not set), never as inline styles: the
+Content-Security-Policy stays strict. The address is made of the values, so
+it is cached for a year and served without the database (looks with the
+same colours share it); the logo likewise, under the digest of its content.
 
 Pure functions except ``look_for_*``, which read relations that are usually
 already loaded (``accounts.backends.PortalBackend`` loads the user's gemeente,
@@ -249,7 +251,7 @@ class Look:
     empty: the portal's own apply) and the logo of the gemeente or region
     whose look it is."""
 
-    kind: str  # "gemeente" or "regio": whose look (the stylesheet's address)
+    kind: str  # "gemeente" or "regio": whose look
     pk: int
     name: str  # the gemeente's or region's name
     primary: str = ""
@@ -276,13 +278,11 @@ class Look:
         """The address of its stylesheet; empty when it sets no colour."""
         if not self.colours:
             return ""
-        return reverse(
-            "branding:stylesheet", kwargs={"kind": self.kind, "pk": self.pk, "digest": self.digest}
-        )
+        spec = "-".join((getattr(self, name) or "#x")[1:] for name in PROPERTIES)
+        return reverse("branding:stylesheet", kwargs={"spec": spec})
 
     def css(self) -> str:
-        lines = [f"  {PROPERTIES[name]}: {value};" for name, value in self.colours.items()]
-        return ":root {\n" + "\n".join(lines) + "\n}\n" if lines else ""
+        return css_for(self.colours)
 
     @property
     def has_logo(self) -> bool:
@@ -293,12 +293,7 @@ class Look:
         if not self.has_logo:
             return ""
         return reverse(
-            "branding:logo",
-            kwargs={
-                "pk": self.logo_branding_pk,
-                "digest": self.logo_digest,
-                "extension": self.logo_extension,
-            },
+            "branding:logo", kwargs={"digest": self.logo_digest, "extension": self.logo_extension}
         )
 
 
@@ -365,20 +360,32 @@ def look_for_user(user) -> Look | None:
     return None
 
 
-def look_for(kind: str, pk: int) -> Look | None:
-    """The look at a stylesheet's address (one query), None if unknown."""
-    from .models import Municipality, Region
+def css_for(colours: dict[str, str]) -> str:
+    """``:root`` with the custom properties of the colours that are set."""
+    lines = [f"  {PROPERTIES[name]}: {value};" for name, value in colours.items() if value]
+    return ":root {\n" + "\n".join(lines) + "\n}\n" if lines else ""
 
-    if kind == "gemeente":
-        municipality = (
-            Municipality.objects.select_related("branding", "region__branding")
-            .filter(pk=pk)
-            .first()
-        )
-        return look_for_municipality(municipality)
-    if kind == "regio":
-        return look_for_region(Region.objects.select_related("branding").filter(pk=pk).first())
-    return None
+
+def colours_from_spec(spec: str) -> dict[str, str] | None:
+    """The colours of a stylesheet's address (``005a6e-ffffff-x-x``: the four
+    colours in the order of :data:`PROPERTIES`, ``x`` for one not set), if
+    they could be a look: every pair whole or empty, at least one colour, and
+    the contrast of a saved look. Anything else: None (a 404)."""
+    parts = spec.split("-")
+    if len(parts) != len(PROPERTIES):
+        return None
+    colours = {}
+    for name, part in zip(PROPERTIES, parts, strict=True):
+        if part != "x" and not re.fullmatch(r"[0-9a-f]{6}", part):
+            return None
+        colours[name] = "" if part == "x" else "#" + part
+    if not any(colours.values()):
+        return None
+    if any(bool(colours[first]) != bool(colours[second]) for first, second in PAIRS):
+        return None
+    if contrast_errors(colours):
+        return None
+    return colours
 
 
 # --- In a PDF ------------------------------------------------------------------

@@ -3,10 +3,12 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.storage import private_storage, private_upload_path, read_stored
+from core.storage import private_storage, read_stored
 
 from .branding import (
     HEX_COLOUR,
@@ -85,9 +87,27 @@ class Municipality(models.Model):
         return self.name
 
 
+def logo_storage_name(digest: str, extension: str) -> str:
+    return f"branding/{digest}.{extension}"
+
+
+def logo_digest_of(data: bytes) -> tuple[str, str]:
+    """(digest, extension) of a logo's content: its name in storage."""
+    kind = logo_kind(data)
+    return hashlib.sha256(data).hexdigest()[:16], kind[0] if kind else ""
+
+
 def branding_upload_path(instance, filename: str) -> str:
-    """A random name (the logo's own name is not kept): ``branding/<hex>.<ext>``."""
-    return private_upload_path(instance, filename)
+    """The logo is stored under the digest of its content (its uploaded
+    name is not kept), so ``regions.views.logo`` finds it without the
+    database: ``branding/<digest>.<ext>``."""
+    digest, extension = instance.logo_digest, instance.logo_extension  # set by save()
+    if not digest:
+        file = instance.logo
+        file.seek(0)
+        digest, extension = logo_digest_of(file.read())
+        file.seek(0)
+    return logo_storage_name(digest, extension or "bin")
 
 
 class Branding(models.Model):
@@ -183,9 +203,7 @@ class Branding(models.Model):
                 self.logo.seek(0)
                 data = self.logo.read()
                 self.logo.seek(0)
-            kind = logo_kind(data)
-            self.logo_digest = hashlib.sha256(data).hexdigest()[:16]
-            self.logo_extension = kind[0] if kind else ""
+            self.logo_digest, self.logo_extension = logo_digest_of(data)
         elif not self.logo:
             self.logo_digest = self.logo_extension = ""
         super().save(*args, **kwargs)
@@ -217,3 +235,10 @@ class Branding(models.Model):
 
     def logo_bytes(self) -> bytes:
         return read_stored(self.logo)
+
+
+@receiver(post_delete, sender=Branding)
+def _forget_logo(sender, instance, **kwargs):
+    """A deleted look's logo leaves storage, unless another look has the same."""
+    if instance.logo and not Branding.objects.filter(logo_digest=instance.logo_digest).exists():
+        instance.logo.delete(save=False)

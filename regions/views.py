@@ -1,6 +1,7 @@
 """The look's stylesheet and logo: public (a partner answering by link has
-no account; colours and logos are no secret), each at an address that
-changes with its content, so a browser keeps them for a year."""
+no account; colours and logos are no secret), each at an address made of
+its content, so a browser keeps them for a year and the server reads no
+database to answer (the page's own request has done that)."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
@@ -8,14 +9,17 @@ from django.urls import path, register_converter
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from .branding import logo_kind, look_for
-from .models import Branding
+from core.storage import private_storage
+
+from .branding import colours_from_spec, css_for, logo_kind
+from .models import logo_storage_name
 
 YEAR = 365 * 24 * 60 * 60
 
 
-class DigestConverter:
-    regex = "[0-9a-f]{16}"
+class SpecConverter:
+    # Four colours, six hex digits each or "x" (not set): see colours_from_spec.
+    regex = "(?:[0-9a-f]{6}|x)(?:-(?:[0-9a-f]{6}|x)){3}"
 
     def to_python(self, value):
         return value
@@ -24,18 +28,16 @@ class DigestConverter:
         return value
 
 
-class KindConverter(DigestConverter):
-    regex = "gemeente|regio"
+class DigestConverter(SpecConverter):
+    regex = "[0-9a-f]{16}"
 
 
-register_converter(DigestConverter, "digest")
-register_converter(KindConverter, "lookkind")
-
-
-class ExtensionConverter(DigestConverter):
+class ExtensionConverter(SpecConverter):
     regex = "png|jpg|webp"
 
 
+register_converter(SpecConverter, "lookspec")
+register_converter(DigestConverter, "digest")
 register_converter(ExtensionConverter, "lookext")
 
 
@@ -47,24 +49,28 @@ def _forever(response):
 
 @login_not_required
 @require_safe
-def stylesheet(request, kind, pk, digest):
-    """``:root`` with the look's custom properties; a 404 for an unknown
-    gemeente or region, or an address whose values are no longer current."""
-    look = look_for(kind, pk)
-    if look is None or not look.colours or look.digest != digest:
+def stylesheet(request, spec):
+    """``:root`` with the custom properties; a 404 for colours no look could
+    have (a pair half set, too little contrast)."""
+    colours = colours_from_spec(spec)
+    if colours is None:
         raise Http404
-    return _forever(HttpResponse(look.css(), content_type="text/css; charset=utf-8"))
+    return _forever(HttpResponse(css_for(colours), content_type="text/css; charset=utf-8"))
 
 
 @login_not_required
 @require_safe
-def logo(request, pk, digest, extension):
-    branding = Branding.objects.filter(pk=pk, logo_digest=digest).first()
-    if branding is None or branding.logo_extension != extension:
-        raise Http404
-    data = branding.logo_bytes()
+def logo(request, digest, extension):
+    """A logo, stored under the digest of its content (``Branding.logo``)."""
+    storage = private_storage()
+    name = logo_storage_name(digest, extension)
+    try:
+        with storage.open(name, "rb") as file:
+            data = file.read()
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
     kind = logo_kind(data)
-    if kind is None:
+    if kind is None or kind[0] != extension:
         raise Http404
     response = HttpResponse(data, content_type=kind[1])
     response["Content-Disposition"] = "inline"
@@ -73,14 +79,6 @@ def logo(request, pk, digest, extension):
 
 app_name = "branding"
 urlpatterns = [
-    path(
-        "huisstijl/<lookkind:kind>-<int:pk>-<digest:digest>.css",
-        stylesheet,
-        name="stylesheet",
-    ),
-    path(
-        "huisstijl/logo/<int:pk>-<digest:digest>.<lookext:extension>",
-        logo,
-        name="logo",
-    ),
+    path("huisstijl/<lookspec:spec>.css", stylesheet, name="stylesheet"),
+    path("huisstijl/logo/<digest:digest>.<lookext:extension>", logo, name="logo"),
 ]

@@ -183,8 +183,8 @@ def test_a_png_logo_is_kept_with_its_digest(world):
     look = brand(municipality=world.municipality, logo=upload(png()))
     assert look.logo_extension == "png"
     assert re.fullmatch(r"[0-9a-f]{16}", look.logo_digest)
-    assert look.logo.name.startswith("branding/")
-    assert "logo.png" not in look.logo.name  # a random name, not the uploaded one
+    # Stored under the digest of its content, not the uploaded name.
+    assert look.logo.name == f"branding/{look.logo_digest}.png"
 
 
 def test_a_logo_too_large_in_bytes_is_refused(world):
@@ -345,13 +345,22 @@ def test_stylesheet_sets_the_custom_properties(world, zwolle_look, client):
 
 def test_stylesheet_address_changes_with_the_values(world, zwolle_look, client):
     old = look_for_municipality(world.municipality).stylesheet_url
+    assert old == "/huisstijl/005a6e-ffffff-0b3b4f-ffffff.css"
     zwolle_look.primary = "#004050"
     zwolle_look.full_clean()
     zwolle_look.save()
     new = look_for_municipality(world.municipality).stylesheet_url
     assert new != old
-    assert client.get(old).status_code == 404  # never the new values under the old address
     assert "#004050" in client.get(new).content.decode()
+    # An address always holds the same: the old one still says what it said.
+    assert "#005a6e" in client.get(old).content.decode()
+
+
+def test_stylesheet_is_served_without_the_database(world, zwolle_look, client):
+    url = look_for_municipality(world.municipality).stylesheet_url
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) == 0
 
 
 def test_stylesheet_of_a_region_sets_only_its_colours(world, region_look, client):
@@ -363,18 +372,16 @@ def test_stylesheet_of_a_region_sets_only_its_colours(world, region_look, client
 @pytest.mark.parametrize(
     "path",
     [
-        "/huisstijl/gemeente-999999-0123456789abcdef.css",
-        "/huisstijl/regio-999999-0123456789abcdef.css",
-        "/huisstijl/land-1-0123456789abcdef.css",
+        "/huisstijl/x-x-x-x.css",  # no colour at all
+        "/huisstijl/005a6e-x-x-x.css",  # half a pair
+        "/huisstijl/ffcc00-ffffff-x-x.css",  # too little contrast
+        "/huisstijl/005a6e-ffffff-0b3b4f.css",  # three colours
+        "/huisstijl/005A6E-ffffff-x-x.css",  # not as the portal writes it
+        "/huisstijl/gemeente-1-0123456789abcdef.css",
     ],
 )
-def test_stylesheet_of_something_unknown_is_a_404(world, zwolle_look, client, path):
+def test_stylesheet_no_look_could_have_is_a_404(db, client, path):
     assert client.get(path).status_code == 404
-
-
-def test_stylesheet_of_a_gemeente_without_a_look_is_a_404(world, client):
-    look = branding.Look(kind="gemeente", pk=world.municipality.pk, name="Zwolle", **ZWOLLE)
-    assert client.get(look.stylesheet_url).status_code == 404
 
 
 def test_logo_is_served_with_its_type_and_cached(world, zwolle_look, client):
@@ -385,6 +392,15 @@ def test_logo_is_served_with_its_type_and_cached(world, zwolle_look, client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "immutable" in response["Cache-Control"]
     assert response.content == zwolle_look.logo_bytes()
+
+
+def test_a_deleted_look_takes_its_logo_along(world, client):
+    # A logo of its own (the storage outlives each test's database).
+    look = brand(municipality=world.municipality, logo=upload(png(colour="#3a7b1c")))
+    url = look_for_municipality(world.municipality).logo_url
+    assert client.get(url).status_code == 200
+    look.delete()
+    assert client.get(url).status_code == 404
 
 
 def test_logo_with_another_digest_is_a_404(world, zwolle_look, client):
