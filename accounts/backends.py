@@ -23,14 +23,21 @@ def unread_count():
 
 class PortalBackend(ModelBackend):
     """The standard backend, but the user of every request comes with their
-    gemeente and region (the header shows both) and the number of unread
+    gemeente and region (the header shows both), their looks (huisstijl) and the number of unread
     notifications (the header's count) in the same query."""
 
     def get_user(self, user_id):
         user_model = get_user_model()
         try:
             user = (
-                user_model._default_manager.select_related("municipality__region", "region")
+                user_model._default_manager.select_related(
+                    "municipality__region",
+                    "region",
+                    # The look of the header (regions.context_processors.brand).
+                    "municipality__branding",
+                    "municipality__region__branding",
+                    "region__branding",
+                )
                 .annotate(unread_notifications=unread_count())
                 .get(pk=user_id)
             )

@@ -17,6 +17,7 @@ from django.dispatch import receiver
 from django.utils import translation
 
 from core.pdf import render_pdf
+from regions.branding import pdf_css
 
 from .collegeadvies.document import TEMPLATE, load_advice, template_context
 from .collegeadvies.docx import build_docx
@@ -29,7 +30,7 @@ def render_advice(assessment: Assessment) -> tuple[str, bytes]:
     """The advice as it is now: (file name, PDF). Always in Dutch."""
     with translation.override("nl"):
         advice = load_advice(assessment)
-        _html, pdf = render_pdf(TEMPLATE, template_context(advice))
+        _html, pdf = render_pdf(TEMPLATE, template_context(advice), css=pdf_css(advice.look))
     return advice.filename, pdf
 
 

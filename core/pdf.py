@@ -52,14 +52,19 @@ def _fetcher():
     return StaticFileFetcher(fail_on_errors=True)
 
 
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+def html_to_pdf(html: str, css: str = "") -> bytes:
+    """``css``: a stylesheet applied after the document's own (a gemeente's
+    look: ``regions.branding.Look.css``), kept out of the HTML so that the
+    same HTML can be shown in a browser under a strict CSP."""
+    from weasyprint import CSS, HTML
 
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
-    return document.write_pdf(pdf_variant="pdf/a-3u", pdf_tags=True)
+    stylesheets = [CSS(string=css, base_url=BASE_URL, url_fetcher=_fetcher())] if css else None
+    return document.write_pdf(pdf_variant="pdf/a-3u", pdf_tags=True, stylesheets=stylesheets)
 
 
-def render_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
-    """Render a template to HTML and the HTML to PDF; returns both."""
+def render_pdf(template_name: str, context: dict, css: str = "") -> tuple[str, bytes]:
+    """Render a template to HTML and the HTML to PDF (with ``css`` after the
+    document's own stylesheets); returns both."""
     html = render_to_string(template_name, context)
-    return html, html_to_pdf(html)
+    return html, html_to_pdf(html, css)

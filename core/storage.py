@@ -34,3 +34,15 @@ def private_upload_path(instance, filename: str) -> str:
     database, never in the path."""
     suffix = Path(filename).suffix.lower()
     return f"{instance._meta.model_name}/{uuid.uuid4().hex}{suffix}"
+
+
+def read_stored(file) -> bytes:
+    """The content of a stored file (a ``FieldFile``), ``b""`` when there is
+    none or it is missing from storage."""
+    if not file:
+        return b""
+    try:
+        with file.open("rb") as opened:
+            return opened.read()
+    except FileNotFoundError:
+        return b""

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from accounts.scoping import scope_for
 from core import cache
 from core.pdf import render_pdf
+from regions.branding import look_for_user, pdf_context, pdf_css
 
 from . import figures
 
@@ -100,7 +101,12 @@ def dashboard_pdf(request):
         # The same figures as the page, and the name of the person who made it.
         pdf = cache.cached_file(
             "dashboard-pdf",
-            lambda: [*figures.figures_parts(user, form), user.pk, user.get_full_name()],
+            lambda: [
+                *figures.figures_parts(user, form),
+                user.pk,
+                user.get_full_name(),
+                *_look_parts(look_for_user(user)),
+            ],
             lambda: _overview_pdf(request, today, form),
         )
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -110,7 +116,13 @@ def dashboard_pdf(request):
     return response
 
 
+def _look_parts(look) -> list[str]:
+    """The user's look in the PDF's cache key: a new look, a new PDF."""
+    return [look.digest, look.logo_digest] if look else []
+
+
 def _overview_pdf(request, today, form) -> bytes:
+    look = look_for_user(request.user)  # the officer's gemeente's, the coordinator's region's
     _html, pdf = render_pdf(
         "dashboard/overview_pdf.html",
         {
@@ -118,6 +130,8 @@ def _overview_pdf(request, today, form) -> bytes:
             "heading": _heading(request.user),
             "today": today,
             "user": request.user,
+            **pdf_context(look),
         },
+        css=pdf_css(look),
     )
     return pdf

@@ -39,6 +39,7 @@ from partnerships.models import (
     PhaseTransition,
     with_latest_measurements,
 )
+from regions.branding import look_for_municipality, pdf_context, pdf_css
 
 from .models import Decision
 
@@ -252,9 +253,9 @@ def build_end_report(partnership: Partnership) -> EndReport:
     """Everything the end report shows, in 17 queries however many phases,
     goals, partners, rounds, actions, decisions or lessons (1 when there is
     no closed round: the trend's 5 become 1)."""
-    partnership = Partnership.objects.select_related("lead_municipality", "theme", "phase").get(
-        pk=partnership.pk
-    )  # 1
+    partnership = Partnership.objects.select_related(
+        "lead_municipality__branding", "lead_municipality__region__branding", "theme", "phase"
+    ).get(pk=partnership.pk)  # 1
     participating = [str(m) for m in partnership.participating_municipalities.order_by("name")]
     timeline = _timeline(partnership)  # 1
     goals = _goals(partnership)  # 3
@@ -309,5 +310,8 @@ def render_end_report(partnership: Partnership) -> tuple[str, bytes]:
     """(file name, PDF) of the end report, in Dutch whatever the interface."""
     with translation.override("nl"):
         report = build_end_report(partnership)
-        _html, pdf = render_pdf(TEMPLATE, {"report": report})
+        look = look_for_municipality(report.partnership.lead_municipality)
+        _html, pdf = render_pdf(
+            TEMPLATE, {"report": report, **pdf_context(look)}, css=pdf_css(look)
+        )
     return report.filename, pdf

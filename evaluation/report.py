@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
+from regions.branding import Look, look_for_municipality, pdf_context, pdf_css
 
 from . import results as evaluation
 from . import scoring
@@ -40,6 +41,7 @@ class EvaluationReport:
     radar: RadarDrawing | None
     band_rules: list[str]
     actions: list[ActionRow]
+    look: Look | None = None  # the lead gemeente's look (huisstijl)
 
 
 def band_rules(bands: scoring.Bands) -> list[str]:
@@ -71,7 +73,10 @@ def build_report(round: EvaluationRound) -> EvaluationReport:
     """Everything the report shows: 8 queries (the round, its results, its
     actions), however many respondents."""
     round = EvaluationRound.objects.select_related(
-        "partnership__lead_municipality", "partnership__theme", "instrument"
+        "partnership__lead_municipality__branding",
+        "partnership__lead_municipality__region__branding",
+        "partnership__theme",
+        "instrument",
     ).get(pk=round.pk)
     partnership = round.partnership
     result = evaluation.round_results(round, anonymous=True)
@@ -102,6 +107,7 @@ def build_report(round: EvaluationRound) -> EvaluationReport:
         radar=chart.drawn(PRINT) if chart.drawable else None,
         band_rules=band_rules(result.bands),
         actions=actions,
+        look=look_for_municipality(partnership.lead_municipality),
     )
 
 
@@ -109,5 +115,9 @@ def render_report(round: EvaluationRound) -> tuple[str, bytes]:
     """(file name, PDF) of the round's report, in Dutch."""
     with translation.override("nl"):
         report = build_report(round)
-        _html, pdf = render_pdf("evaluation/report.html", {"report": report})
+        _html, pdf = render_pdf(
+            "evaluation/report.html",
+            {"report": report, **pdf_context(report.look)},
+            css=pdf_css(report.look),
+        )
     return report.filename, pdf

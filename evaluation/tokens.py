@@ -43,7 +43,14 @@ def respondent_for_token(token: str):
     if not TOKEN_PATTERN.match(token or ""):
         return None, LinkProblem.UNKNOWN
     respondent = (
-        Respondent.objects.select_related("round__instrument", "round__partnership", "contact")
+        Respondent.objects.select_related(
+            "round__instrument",
+            "round__partnership",
+            "contact",
+            # The page shows the lead gemeente's look (regions.branding).
+            "round__partnership__lead_municipality__branding",
+            "round__partnership__lead_municipality__region__branding",
+        )
         .filter(token_hash=hash_token(token))
         .first()
     )

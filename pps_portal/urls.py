@@ -31,6 +31,7 @@ urlpatterns = [
     path("gezondheid/", health, name="health"),
     path("toegankelijkheid/", accessibility_statement, name="accessibility"),
     path("sessie/", session_check, name="session_check"),
+    path("", include("regions.views")),
     path("", include("accounts.urls")),
     path("", include("accounts.region_pages")),
     path("", include("partnerships.urls")),

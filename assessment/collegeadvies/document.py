@@ -30,6 +30,8 @@ from partnerships.models import (
     ParticipationStatus,
     Phase,
 )
+from regions.branding import Look, look_for_municipality, pdf_context
+from regions.models import Municipality
 
 from ..models import (
     AdviceSettings,
@@ -87,6 +89,7 @@ class Advice:
     drafts: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # what the officer wrote, by key
     contributions: list = field(default_factory=list)  # drafts.Contribution, the table's rows
+    look: Look | None = None  # the lead gemeente's look (huisstijl): colours, a logo
 
     @property
     def filename(self) -> str:
@@ -350,7 +353,7 @@ def _thawed(rows: list[dict]) -> list[drafts.Contribution]:
     ]
 
 
-def build_advice(assessment: Assessment, text=None, settings=None) -> Advice:
+def build_advice(assessment: Assessment, text=None, settings=None, look=None) -> Advice:
     """The collegeadvies of ``assessment``; ``text`` the officer's advice text
     (an ``AdviceText``, or None), ``settings`` the gemeente's. A finalised
     assessment's frozen text comes as it was frozen, drafts and finances too."""
@@ -402,21 +405,30 @@ def build_advice(assessment: Assessment, text=None, settings=None) -> Advice:
         drafts=drafted,
         texts=texts,
         contributions=contributions,
+        look=look,
     )
 
 
 def load_advice(assessment: Assessment) -> Advice:
-    """The collegeadvies as it stands: with the officer's text and the
-    gemeente's settings (2 queries more than ``build_advice``)."""
+    """The collegeadvies as it stands: with the officer's text, the
+    gemeente's settings and its look (2 queries more than ``build_advice``)."""
     text = AdviceText.objects.filter(assessment_id=assessment.pk).first()
-    settings = AdviceSettings.objects.filter(
-        municipality__led_partnerships__participations__assessments=assessment.pk
-    ).first()
-    return build_advice(assessment, text, settings)
+    municipality = (
+        Municipality.objects.select_related("advice_settings", "branding", "region__branding")
+        .filter(led_partnerships__participations__assessments=assessment.pk)
+        .first()
+    )
+    try:
+        settings = municipality.advice_settings if municipality else None
+    except AdviceSettings.DoesNotExist:
+        settings = None
+    return build_advice(assessment, text, settings, look_for_municipality(municipality))
 
 
 def template_context(advice: Advice) -> dict:
-    return {"advice": advice, "report": advice.report}
+    """The template's context; its colours go to ``render_pdf`` as
+    ``pdf_css(advice.look)``."""
+    return {"advice": advice, "report": advice.report, **pdf_context(advice.look)}
 
 
 TEMPLATE = "assessment/report.html"

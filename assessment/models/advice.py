@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionField
-from core.storage import private_storage, private_upload_path
+from core.storage import private_storage, private_upload_path, read_stored
 
 from .assessment import Assessment, AssessmentStatus, StoredAdvice, refuse_unless_stored_status
 
@@ -234,13 +234,7 @@ class AdviceSettings(models.Model):
         return str(self.municipality)
 
     def logo_bytes(self) -> bytes:
-        if not self.logo:
-            return b""
-        try:
-            with self.logo.open("rb") as file:
-                return file.read()
-        except FileNotFoundError:
-            return b""
+        return read_stored(self.logo)
 
     def logo_data_url(self) -> str:
         data = self.logo_bytes()

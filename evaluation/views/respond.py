@@ -18,6 +18,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from accounts.scoping import ensure
+from regions.branding import look_for_municipality
 
 from .. import answering
 from ..models import EvaluationRound, Respondent, RoundStatus
@@ -53,6 +54,8 @@ def respond(request, token):
         respondent,
         base="evaluation/respond_base.html",
         name=respondent.contact.name if respondent.contact else "",
+        # A partner sees the look of the gemeente that leads the partnership.
+        brand=look_for_municipality(respondent.round.partnership.lead_municipality),
     )
 
 
@@ -68,10 +71,14 @@ def answer(request, pk):
     return _answer(request, respondent, base="base.html", name=request.user.get_full_name())
 
 
-def _answer(request, respondent, *, base, name):
+USER_LOOK = object()  # the look of the logged-in user (regions.context_processors)
+
+
+def _answer(request, respondent, *, base, name, brand=USER_LOOK):
     evaluation_round: EvaluationRound = respondent.round
     if not evaluation_round.is_open or evaluation_round.closes_on < timezone.localdate():
         return _closed(request, base)  # in the portal; a link to it is refused before
+    extra = {} if brand is USER_LOOK else {"brand": brand}
     form = answering.answer_form(respondent, request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
@@ -118,6 +125,7 @@ def _answer(request, respondent, *, base, name):
                 "respondent": respondent,
                 "name": name,
                 "form": form,
+                **extra,
             },
             status=status,
         )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.notifications import absolute
 from demo import assessments as demo_assessments
+from demo import branding as demo_branding
 from demo import data
 from demo import endings as demo_endings
 from demo import evaluation as demo_evaluation
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             )
         data.load_regions()
         users = data.load_users()
+        demo_branding.load_branding()
         created = demo_partnerships.load_partnerships()
         self.stdout.write(_("Samenwerkingen toegevoegd: %(count)s") % {"count": len(created)})
         assessments = demo_assessments.load_assessments()
