@@ -264,7 +264,7 @@ def _screen_html(drawing: Drawing) -> SafeString:
         "  </svg>\n"
         "  <details>\n"
         f"    <summary>{as_table}</summary>\n"
-        '    <table class="table table-sm mt-2">\n'
+        '    <table class="utrecht-table utrecht-table--html-table pps-table pps-table--compact mt-2">\n'
         f'      <caption class="visually-hidden">{title}</caption>\n'
         f'      <thead><tr><th scope="col">{category}</th>'
         f'<th scope="col" class="text-end">{unit}</th></tr></thead>\n'
