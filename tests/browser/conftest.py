@@ -134,7 +134,9 @@ class Browser:
             wide = page.evaluate(
                 """w => [...document.querySelectorAll('body *')]
                     .filter(e => e.getBoundingClientRect().right > w + 1)
-                    .slice(0, 5).map(e => e.tagName + '.' + e.className)""",
+                    .slice(0, 5)
+                    .map(e => e.tagName + '.' + (e.getAttribute('class') || '') + ' '
+                        + Math.round(e.getBoundingClientRect().right))""",
                 client_width,
             )
             problems.append(
