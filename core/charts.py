@@ -228,29 +228,38 @@ class Drawing:
 
 
 def _screen_html(drawing: Drawing) -> SafeString:
-    """On screen: the SVG drawing (each bar a link to what it counts) and its
-    numbers as a table, for those who do not see the drawing."""
+    """On screen: one row per bar in HTML (the label in full, in the page's
+    own type, wrapping on a phone; the bar a small SVG that stretches with
+    the row; each row a link to what it counts) and the numbers as a table,
+    for those who do not see the drawing. The label is never cut short and
+    never shrinks with the screen (the print layouts draw it in the SVG)."""
     chart, layout = drawing.chart, drawing.layout
     title = escape(chart.title)
-    parts = [f'<figure class="chart mb-4">\n  <figcaption class="h5">{title}</figcaption>\n']
+    parts = [
+        f'<figure class="chart pps-chart mb-4">\n  <figcaption class="h5">{title}</figcaption>\n'
+    ]
     if not drawing.bars:
         nothing = escape(gettext("Geen gegevens."))
         parts.append(f"  <p>{nothing}</p>\n</figure>")
         return mark_safe("".join(parts))  # noqa: S308 (escaped above)
-    parts.append(
-        f'  <svg class="chart-svg" width="100%" viewBox="0 0 {layout.width} {drawing.height}">\n'
-    )
+    parts.append('  <ul class="pps-chart__bars">\n')
     rows = []
     for bar in drawing.bars:
         label, text, url = escape(bar.label), escape(bar.text), escape(bar.url)
-        opening = f'<a href="{url}" aria-label="{label}: {text}">' if bar.url else "<g>"
+        opening, closing = (
+            (f'<a class="pps-chart__row" href="{url}">', "</a>")
+            if bar.url
+            else ('<span class="pps-chart__row">', "</span>")
+        )
         parts.append(
-            f"    {opening}"
-            f'<text x="0" y="{bar.text_y}" class="chart-label">{escape(bar.short_label)}</text>'
-            f'<rect x="{layout.bar_x}" y="{bar.y}" height="{layout.bar_height}" '
-            f'width="{bar.length}" class="chart-bar"></rect>'
-            f'<text x="{bar.value_x}" y="{bar.text_y}" class="chart-value">{text}</text>'
-            f"{'</a>' if bar.url else '</g>'}\n"
+            f"    <li>{opening}"
+            f'<span class="pps-chart__label">{label}</span>'
+            f'<svg class="pps-chart__bar" viewBox="0 0 {layout.bar_length} {layout.bar_height}" '
+            'preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+            f'<rect x="0" y="0" height="{layout.bar_height}" width="{bar.length}" '
+            'class="chart-bar"></rect></svg>'
+            f'<span class="pps-chart__value">{text}</span>'
+            f"{closing}</li>\n"
         )
         value = (
             f'<a href="{url}">{text}<span class="visually-hidden"> {label}</span></a>'
@@ -261,10 +270,10 @@ def _screen_html(drawing: Drawing) -> SafeString:
     unit = escape(chart.unit or gettext("Aantal"))
     as_table, category = escape(gettext("Cijfers als tabel")), escape(gettext("Categorie"))
     parts.append(
-        "  </svg>\n"
+        "  </ul>\n"
         "  <details>\n"
         f"    <summary>{as_table}</summary>\n"
-        '    <table class="table table-sm mt-2">\n'
+        '    <table class="utrecht-table utrecht-table--html-table pps-table pps-table--compact mt-2">\n'
         f'      <caption class="visually-hidden">{title}</caption>\n'
         f'      <thead><tr><th scope="col">{category}</th>'
         f'<th scope="col" class="text-end">{unit}</th></tr></thead>\n'

@@ -103,6 +103,13 @@ class DateField(forms.DateField):
         "invalid": _("Vul een datum in als dd-mm-jjjj, bijvoorbeeld 31-12-2026."),
     }
 
+    def __init__(self, *args, **kwargs):
+        # The form to type stays in sight under the box (a placeholder goes
+        # away as soon as one types).
+        if not kwargs.get("help_text"):
+            kwargs["help_text"] = _("Als dd-mm-jjjj, bijvoorbeeld 31-12-2026.")
+        super().__init__(*args, **kwargs)
+
 
 class DecimalInput(forms.TextInput):
     """A text box for a number, with the phone's decimal keyboard. A browser's

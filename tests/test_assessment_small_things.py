@@ -79,7 +79,7 @@ def test_waiting_time_is_said_in_words(world, assessment, days, queue_text, dash
     )
     client = world.client_for(world.coordinator)
     queue = client.get(reverse("assessment:list")).content.decode()
-    assert f"<td>{queue_text}</td>" in queue
+    assert f'<td data-label="Wacht sinds">{queue_text}</td>' in queue
     dashboard = client.get(reverse("home")).content.decode()
     assert dashboard_text in dashboard
     assert " 0 dagen" not in queue and "wacht 0 dagen" not in dashboard

@@ -42,7 +42,9 @@ def shown_total(response) -> int:
 
 
 def ended_shown(response) -> int:
-    match = re.search(r'aria-label="Beëindigd: (\d+)"', response.content.decode())
+    match = re.search(
+        r'pps-chart__label">Beëindigd</span>.*?pps-chart__value">(\d+)<', response.content.decode()
+    )
     assert match, "the status chart shows the ended partnerships"
     return int(match.group(1))
 

@@ -167,7 +167,7 @@ def listed_partnership_count(client, organisation):
     row = re.search(
         rf'href="{organisation.get_absolute_url()}"[^<]*</a>.*?</tr>', body, flags=re.S
     ).group(0)
-    return int(re.findall(r"<td>(\d+)</td>", row)[-1])
+    return int(re.findall(r"<td[^>]*>(\d+)</td>", row)[-1])
 
 
 def test_organisation_list_counts_only_partnerships_the_user_may_open(world):

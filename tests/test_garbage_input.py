@@ -113,7 +113,8 @@ def test_every_form_answers_garbage_without_a_500(world, records, value):
             if response.status_code == 200 and page_url == url:
                 body = response.content.decode()
                 assert any(
-                    sign in body for sign in ("errorlist", "invalid-feedback", "alert-danger")
+                    sign in body
+                    for sign in ("errorlist", "invalid-feedback", "utrecht-alert--error")
                 ), (url, value[:20])
 
 

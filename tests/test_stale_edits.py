@@ -219,7 +219,7 @@ def test_the_second_of_two_saves_is_refused_and_keeps_what_was_typed(
     # … she is told who saved and what is stored now …
     assert f"{escape(colleague.get_full_name())} heeft dit intussen opgeslagen, op " in body
     assert escape(case.shown_change) in body, body[
-        body.find("alert-warning") : body.find("alert-warning") + 900
+        body.find("utrecht-alert--warning") : body.find("utrecht-alert--warning") + 900
     ]
     assert "Uw wijzigingen zijn niet opgeslagen." in body
     # … and what she typed is still in the form.

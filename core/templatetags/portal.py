@@ -57,3 +57,34 @@ def number(value):
     """A number in the active language with the thousands grouped, decimals
     only when it has them: 1.200 and 1.250,5."""
     return format_decimal(value)
+
+
+ALERT_KINDS = {
+    "success": "ok",
+    "info": "info",
+    "warning": "warning",
+    "danger": "error",
+    "error": "error",
+}
+
+
+@register.filter
+def alert_kind(level_tag):
+    """The NL Design System alert type (info, ok, warning, error) for a
+    message's level tag or a Bootstrap-style context name."""
+    return ALERT_KINDS.get(level_tag, "info")
+
+
+@register.filter
+def error_anchor(bound_field):
+    """The id an error summary links to for a field: the input itself, or its
+    first option for radio buttons, checkboxes and split fields (their
+    inputs are numbered ``id_field_0``, ``id_field_1``, …)."""
+    widget = bound_field.field.widget
+    auto_id = bound_field.auto_id
+    if getattr(widget, "widgets", None) or (
+        getattr(widget, "option_template_name", None)
+        and getattr(widget, "input_type", None) in {"radio", "checkbox"}
+    ):
+        return f"{auto_id}_0"
+    return auto_id

@@ -1,5 +1,10 @@
 """Headless Chromium (Debian's package) driven by Playwright, with axe-core.
 
+Every page a journey checks is checked twice, at a laptop's width (1366 px)
+and a phone's (390 px): axe-core with the WCAG 2.0, 2.1 and 2.2 A/AA rules,
+no sideways scrolling of the page on the phone, and a screenshot of each in
+test-artifacts/ (``<name>-1366.png``, ``<name>-390.png``).
+
 Where no Chromium is installed the browser tests skip with a message; with
 CI=true they fail instead, so CI can never pass without running them.
 """
@@ -28,7 +33,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The widths every checked page is seen at: a laptop and a phone.
+WIDTHS = ((1366, 768), (390, 844))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -85,16 +92,34 @@ class Browser:
         self.page.wait_for_load_state()
 
     def assert_accessible(self, name):
-        """axe-core finds no WCAG 2.0/2.1 A or AA violation; no console errors
-        (a CSP violation would show up there)."""
-        self.page.evaluate(AXE_SOURCE)
-        result = self.page.evaluate(
+        """At 1366 and at 390 px wide: axe-core finds no WCAG 2.0/2.1/2.2 A or
+        AA violation, and on the phone the page does not scroll sideways; no
+        console errors (a CSP violation would show up there). A screenshot
+        of each width lands in test-artifacts/."""
+        page = self.page
+        original = page.viewport_size
+        problems = []
+        try:
+            for width, height in WIDTHS:
+                page.set_viewport_size({"width": width, "height": height})
+                problems += self._check(name, width)
+        finally:
+            if original:
+                page.set_viewport_size(original)
+        assert problems == [], f"op {page.url}:\n" + json.dumps(problems, indent=2)
+        assert self.console_errors == [], self.console_errors
+
+    def _check(self, name, width):
+        page = self.page
+        page.evaluate(AXE_SOURCE)
+        result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
         )
         ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-        violations = [
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+        problems = [
             {
+                "width": width,
                 "id": v["id"],
                 "impact": v["impact"],
                 "help": v["help"],
@@ -102,15 +127,27 @@ class Browser:
             }
             for v in result["violations"]
         ]
-        assert violations == [], f"axe-core op {self.page.url}:\n" + json.dumps(
-            violations, indent=2
+        scroll_width, client_width = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
-        assert self.console_errors == [], self.console_errors
+        if scroll_width > client_width:
+            wide = page.evaluate(
+                """w => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1)
+                    .slice(0, 5)
+                    .map(e => e.tagName + '.' + (e.getAttribute('class') || '') + ' '
+                        + Math.round(e.getBoundingClientRect().right))""",
+                client_width,
+            )
+            problems.append(
+                {"width": width, "scrolls sideways": [scroll_width, client_width], "wide": wide}
+            )
+        return problems
 
 
 @pytest.fixture
 def tab(browser, live_server):
-    context = browser.new_context(locale="nl-NL")
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.set_default_timeout(15000)
     yield Browser(page, live_server.url)
