@@ -38,7 +38,7 @@ def _html(assessment):
 
 
 def _score_table(html: str) -> str:
-    return re.search(r'<table class="data scores".*?</table>', html, re.S).group(0)
+    return re.search(r'<table class="data scores[^"]*".*?</table>', html, re.S).group(0)
 
 
 def test_score_totals_are_not_a_footer_repeated_under_a_partial_table(world):

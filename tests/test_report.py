@@ -289,6 +289,7 @@ def test_benchmark_uses_a_throwaway_assessment_and_leaves_nothing_behind(db, mon
     assert "Grootst toegestane afweging (elke tekst op zijn maximum" in output
     assert "portaal: gegevens + .docx" in output
     assert "CPU mediaan (s)" in output and "belasting van de machine" in output
+    assert "CPU snelste (s)" in output
     assert not Assessment.objects.exists()
 
 
