@@ -358,8 +358,9 @@ def test_a_new_partnership_stores_no_dutch_reason(world):
     partnership = world.municipality.led_partnerships.get(name="Healthy canteens")
     start = partnership.phase_transitions.get()
     assert start.reason == ""
-    page = client.get(reverse("partnerships:phase", args=[partnership.pk])).content.decode()
-    assert "Samenwerking aangemaakt" not in page
+    response = client.get(reverse("partnerships:phase", args=[partnership.pk]))
+    assert response.status_code == 200
+    assert "Samenwerking aangemaakt" not in response.content.decode()
 
 
 # --- Dates and numbers ---------------------------------------------------------------
