@@ -184,6 +184,7 @@ def test_a_draft_docx_says_concept(world, participation):
     assert document.core_properties.title.startswith("CONCEPT")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_converts_the_docx_to_pdf(final, tmp_path):
     source = tmp_path / "advies.docx"

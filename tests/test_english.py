@@ -112,6 +112,7 @@ def test_every_seeded_text_has_an_english_text(db):
     assert len(dutch_texts()) > 150  # themes, phases, checklists, both instruments
 
 
+@pytest.mark.slow
 def test_english_pages_hold_none_of_the_dutch_content(world, partnership):
     participation = ParticipationFactory(partnership=partnership)
     assessment = workflow.start(participation, world.officer)

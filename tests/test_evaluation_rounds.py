@@ -628,6 +628,7 @@ def _load_demo(settings) -> str:
     return out.getvalue()
 
 
+@pytest.mark.slow
 def test_demo_has_two_closed_rounds_where_the_sides_disagree_and_an_open_round_with_a_link(
     db, settings
 ):
