@@ -17,5 +17,11 @@ echo "==> Imports point one way (import-linter, pyproject.toml)"
 .venv/bin/lint-imports
 echo "==> Migrations up to date"
 .venv/bin/python manage.py makemigrations --check --dry-run
-echo "==> pytest (database: ${DATABASE_URL:-SQLite})"
-.venv/bin/python -m pytest "$@"
+# pytest-xdist: one worker process per core, each with its own test database
+# (test_<name>_gw0, ...) and cache key prefix (tests/caches.py). The tests are
+# handed out one by one in pytest-django's order, so each worker runs the
+# tests that roll back before those that commit and empty the database.
+# PPS_TEST_WORKERS=0 runs everything in one process.
+workers="${PPS_TEST_WORKERS:-auto}"
+echo "==> pytest (database: ${DATABASE_URL:-SQLite}; workers: $workers)"
+.venv/bin/python -m pytest -n "$workers" --dist load "$@"

@@ -2,7 +2,8 @@
 
 With ``PPS_TEST_REDIS_URL`` (e.g. ``redis://127.0.0.1:6379/3``; CI sets it)
 every test runs on that Redis, as the portal does in production, under a key
-prefix of its own run: tests clear only their own keys, never the database
+prefix of its own run and process (each pytest-xdist worker has its own): tests
+clear only their own keys, never the database
 (other runs, or other programs, may share it). Without it the caches are in
 memory, and the tests that need Redis skip, except on CI (``CI=true``), where
 they fail: CI must run them."""
@@ -15,7 +16,9 @@ import uuid
 import pytest
 
 REDIS_URL = os.environ.get("PPS_TEST_REDIS_URL", "").strip()
-RUN_PREFIX = f"pps-test-{uuid.uuid4().hex[:12]}"
+# One prefix per test process: with pytest-xdist (scripts/test.sh) every
+# worker is a process of its own and clears only its own keys.
+RUN_PREFIX = f"pps-test-{uuid.uuid4().hex[:12]}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 
 
 def on_ci() -> bool:

@@ -91,6 +91,35 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (``transaction=True``, the live server) empties
+    the database when it ends, the reference data of the data migrations
+    (phases, the questionnaire, the evaluation instrument) included. Run in
+    one process, pytest-django runs those tests last; with pytest-xdist
+    (scripts/test.sh) a worker may run other tests after one, so the
+    reference data is put back at once, with the migrations' own code."""
+    yield
+    if not _is_transactional(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    from tests.demo_helpers import ensure_reference_data
+
+    with item.config.stash[blocking_manager_key].unblock():
+        ensure_reference_data()
+
+
 # Persona names as used in parametrised access tests.
 PERSONAS = (
     "officer",

@@ -4,6 +4,7 @@ the coordinator's comments and remark, and the copies of a correction."""
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from assessment import workflow
 from assessment.models import Answer, ThemeNote
@@ -133,7 +134,7 @@ def test_changes_to_answers_and_notes_are_readable_on_the_assessment_page(world,
         history
     )
     assert "thema B, gespreksnotities: van “Goed gesprek.” naar “Tweede gesprek.”" in history
-    assert world.officer.get_full_name() in history
+    assert escape(world.officer.get_full_name()) in history
     assert f">{world.officer.username}<" not in history and " om " in history
     # No bookkeeping: the revision the save raised is not a change anyone made.
     assert "revisie" not in history

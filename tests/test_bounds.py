@@ -52,6 +52,7 @@ def test_every_text_field_has_a_limit_in_the_form_and_the_model():
     assert unbounded == []
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_demo_data_fits_the_limits(settings):
     from tests.demo_helpers import load_demo

@@ -294,7 +294,7 @@ def test_header_links_the_stylesheet_and_shows_the_logo(world, zwolle_look):
     html = world.client_for(world.officer).get(reverse("accounts:inbox")).content.decode()
     look = look_for_user(world.officer)
     assert f'<link rel="stylesheet" href="{look.stylesheet_url}">' in html
-    assert f'<img class="portal-logo" src="{look.logo_url}" alt="Zwolle">' in html
+    assert f'<img class="pps-brand__logo" src="{look.logo_url}" alt="Zwolle">' in html
     assert "style=" not in html  # no inline styles: the CSP stays strict
 
 

@@ -7,19 +7,19 @@ import io
 import shutil
 import subprocess
 from decimal import Decimal
+from unittest import mock
 
 import pytest
-from django.template.loader import render_to_string
 from django.urls import reverse
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+from assessment import advice as stored_advice
 from assessment import workflow
-from assessment.collegeadvies.document import TEMPLATE, load_advice, template_context
+from assessment.collegeadvies.document import load_advice
 from assessment.collegeadvies.docx import build_docx
-from assessment.models import AdviceDocument, AdviceText, ReportDownload
-from core.pdf import html_to_pdf
+from assessment.models import AdviceDocument, AdviceFile, AdviceText, ReportDownload
 from partnerships.models import ContributionType
 from tests.assessment_helpers import answer_all
 from tests.factories import (
@@ -55,8 +55,7 @@ def participation(world):
     return participation
 
 
-@pytest.fixture
-def final(world, participation, django_capture_on_commit_callbacks):
+def _finalised(world, participation, capture, kinds):
     assessment = answer_all(
         workflow.start(participation, world.officer),
         overrides={"D2": "Deels"},
@@ -66,10 +65,30 @@ def final(world, participation, django_capture_on_commit_callbacks):
         assessment=assessment, own_hours=Decimal("40"), own_description="Projectleiding"
     )
     workflow.submit(assessment, world.officer)
-    with django_capture_on_commit_callbacks(execute=True):
+    # What is stored at the commit: only ``kinds`` (a copy: patch.dict clears first).
+    with mock.patch.dict(stored_advice.KINDS, dict(kinds), clear=True), capture(execute=True):
         workflow.finalise(assessment, world.coordinator, "Akkoord.")
     assessment.refresh_from_db()
     return assessment
+
+
+@pytest.fixture
+def final(world, participation, django_capture_on_commit_callbacks):
+    """Finalised: the .docx is stored when the finalising commits. The PDF,
+    stored beside it in production, is left out here: WeasyPrint is the slow
+    part, and only ``final_with_pdf`` tests it."""
+    return _finalised(
+        world,
+        participation,
+        django_capture_on_commit_callbacks,
+        {"docx": stored_advice.KINDS["docx"]},
+    )
+
+
+@pytest.fixture
+def final_with_pdf(world, participation, django_capture_on_commit_callbacks):
+    """Finalised as in production: the PDF and the .docx stored."""
+    return _finalised(world, participation, django_capture_on_commit_callbacks, stored_advice.KINDS)
 
 
 def _docx(assessment):
@@ -79,9 +98,11 @@ def _docx(assessment):
 # --- The PDF ------------------------------------------------------------------------
 
 
-def test_pdf_has_the_sections_in_order_tagged_and_dutch(final):
-    advice = load_advice(final)
-    pdf = PdfReader(io.BytesIO(html_to_pdf(render_to_string(TEMPLATE, template_context(advice)))))
+def test_pdf_has_the_sections_in_order_tagged_and_dutch(final_with_pdf):
+    # The PDF kept when the assessment was finalised: what every download
+    # serves, rendered once.
+    with AdviceFile.objects.get(assessment=final_with_pdf).file.open("rb") as file:
+        pdf = PdfReader(io.BytesIO(file.read()))
     text = "\n".join(page.extract_text() for page in pdf.pages)
     positions = [text.index(f"\n{heading}\n") for heading in SECTIONS]
     assert positions == sorted(positions)
@@ -184,6 +205,7 @@ def test_a_draft_docx_says_concept(world, participation):
     assert document.core_properties.title.startswith("CONCEPT")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_converts_the_docx_to_pdf(final, tmp_path):
     source = tmp_path / "advies.docx"

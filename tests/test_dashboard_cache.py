@@ -21,7 +21,8 @@ from partnerships.revision import state_of, touch_partnerships
 from regions.models import Municipality
 from tests.demo_helpers import load_demo
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test loads the demo and commits for real: slow (left out of the everyday subset).
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -7,6 +7,9 @@ from accounts.models import Role, User
 from demo.data import DEMO_PASSWORD
 from regions.models import Municipality, Region
 
+# Loads the demo (seconds per test): left out of the everyday subset.
+pytestmark = pytest.mark.slow
+
 
 def test_refuses_when_debug_is_off(db, settings):
     settings.DEBUG = False

@@ -116,6 +116,7 @@ def test_partnership_page_hides_drafts_after_the_lead_saw_them(world, shared):
 def test_comparison_shows_a_participating_gemeente_finalised_assessments_only(world, shared):
     url = reverse("assessment:compare", args=[shared["partnership"].pk])
     response = world.client_for(world.officer_same_region).get(url)
+    assert response.status_code == 200
     assessments = {row["assessment"] for row in response.context["rows"]}
     assert assessments == {shared["final"], None}
     body = response.content.decode()

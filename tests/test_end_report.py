@@ -244,7 +244,9 @@ def test_no_end_report_before_a_decision(world):
     partnership = PartnershipFactory(lead_municipality=world.municipality, phase=phase(6))
     client = world.client_for(world.officer)
     assert client.get(url(partnership)).status_code == 404
-    assert url(partnership) not in client.get(partnership.get_absolute_url()).content.decode()
+    response = client.get(partnership.get_absolute_url())
+    assert response.status_code == 200
+    assert url(partnership) not in response.content.decode()
 
 
 def test_the_phase_seven_section_offers_the_end_report(world, ended):

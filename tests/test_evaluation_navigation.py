@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from evaluation.models import ActionStatus, EvaluationRound
 from tests.evaluation_helpers import closed_round
@@ -167,7 +168,7 @@ def test_partnership_page_shows_rounds_and_actions_as_one_section(world):
     assert "Al gereed." not in section
     assert "1 actie is te laat." in section
     assert f"naar aanleiding van {evaluated.round.title}" in section
-    assert world.officer.get_full_name() in section
+    assert escape(world.officer.get_full_name()) in section
     # An officer changes an action's status from here (the form carries its version).
     assert 'name="version"' in section
     assert "Actie vastleggen" in section and "Nieuwe evaluatieronde" in section

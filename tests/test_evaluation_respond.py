@@ -232,6 +232,7 @@ def test_a_link_shows_only_its_own_respondent(respondent, evaluation_round):
     statement = _statements(evaluation_round)[0]
     StatementAnswer.objects.create(respondent=other, statement=statement, score=1)
     response = Client().get(_url())
+    assert response.status_code == 200
     assert "Ahmed" not in response.content.decode()
     assert response.context["form"][statement_field(statement.pk)].value() is None
     # Posting another respondent's key changes nothing of hers.

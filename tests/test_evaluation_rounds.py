@@ -205,7 +205,9 @@ def test_only_the_lead_gemeente_runs_rounds(world, partnership, persona):
         reverse("evaluation:respondent_resend", args=[evaluation_round.pk, respondent.pk]),
     ):
         assert client.post(url).status_code == 403
-    page = client.get(reverse("evaluation:round", args=[evaluation_round.pk])).content.decode()
+    response = client.get(reverse("evaluation:round", args=[evaluation_round.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "Ronde sluiten" not in page and "link intrekken" not in page
     assert EvaluationRound.objects.get().is_open
     assert len(mail.outbox) == 0
@@ -626,6 +628,7 @@ def _load_demo(settings) -> str:
     return out.getvalue()
 
 
+@pytest.mark.slow
 def test_demo_has_two_closed_rounds_where_the_sides_disagree_and_an_open_round_with_a_link(
     db, settings
 ):

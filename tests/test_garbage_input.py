@@ -95,6 +95,7 @@ def inputs(response) -> tuple[set[str], dict[str, str]]:
     return names, {k: v for k, v in hidden.items() if k in names}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", GARBAGE, ids=range(len(GARBAGE)))
 def test_every_form_answers_garbage_without_a_500(world, records, value):
     for persona, urls in records.items():

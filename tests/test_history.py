@@ -1,6 +1,7 @@
 """The audit trail: who changed what, when; visible to those who see the record."""
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from core.history import history_entries
 
@@ -26,7 +27,7 @@ def test_admin_change_is_recorded_with_user_and_shown_on_the_page(world):
     )
     body = page.content.decode()
     assert "Geschiedenis" in body
-    assert f"door {world.administrator.get_full_name()}" in body
+    assert f"door {escape(world.administrator.get_full_name())}" in body
     assert "naam: van “Zwolle” naar “Zwolle-Stad”" in body
 
 

@@ -218,6 +218,7 @@ def test_the_menu_links_to_the_lessons(world):
     assert 'href="/lessen/" aria-current="page">Geleerde lessen' in body
 
 
+@pytest.mark.slow
 def test_the_demo_ends_one_partnership_sustains_another_and_kampen_finds_the_lessons(settings):
     from decisions.models import Decision, Option
     from demo import endings

@@ -16,6 +16,9 @@ from django.urls import Resolver404, resolve
 from accounts.models import User
 from tests.demo_helpers import load_demo
 
+# Loads the demo and crawls every page: left out of the everyday subset.
+pytestmark = pytest.mark.slow
+
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 HREF = re.compile(r'<a\b[^>]*\bhref="([^"]+)"')
 PAGES_PER_KIND = 3

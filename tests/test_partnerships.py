@@ -217,6 +217,7 @@ def _make_partnerships(world, count):
         ParticipationFactory.create_batch(2, partnership=partnership)
 
 
+@pytest.mark.slow
 def test_list_costs_the_same_queries_for_5_and_500_partnerships(world, django_assert_num_queries):
     client = world.client_for(world.officer)
     url = reverse("partnerships:list")

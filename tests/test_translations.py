@@ -36,7 +36,14 @@ def regenerated(tmp_path_factory) -> Path:
         ROOT,
         copy,
         ignore=shutil.ignore_patterns(
-            ".venv", ".git", "staticfiles", "private", "node_modules", "*.sqlite3", "__pycache__"
+            ".venv",
+            ".git",
+            "staticfiles",
+            "private",
+            "node_modules",
+            "*.sqlite3",
+            "__pycache__",
+            "test-artifacts",
         ),
     )
     env = {**os.environ, "DJANGO_DEBUG": "True"}
@@ -53,6 +60,7 @@ def regenerated(tmp_path_factory) -> Path:
     return copy
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_catalogue_is_up_to_date_with_the_code(regenerated, locale):
     committed = polib.pofile(str(ROOT / CATALOGUE.format(locale, "po")))
@@ -66,6 +74,7 @@ def test_catalogue_is_up_to_date_with_the_code(regenerated, locale):
     )
 
 
+@pytest.mark.slow
 def test_dutch_catalogue_is_complete(regenerated):
     committed = polib.pofile(str(ROOT / CATALOGUE.format("nl", "po")))
     fresh = polib.pofile(str(regenerated / CATALOGUE.format("nl", "po")))

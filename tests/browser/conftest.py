@@ -149,6 +149,8 @@ class Browser:
 def tab(browser, live_server):
     context = browser.new_context(locale="nl-NL", viewport={"width": 1366, "height": 768})
     page = context.new_page()
-    page.set_default_timeout(15000)
+    # Generous: finalising renders the PDF advice before the page loads, and the
+    # suite runs on every core (pytest-xdist) beside the browser.
+    page.set_default_timeout(30000)
     yield Browser(page, live_server.url)
     context.close()

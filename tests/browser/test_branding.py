@@ -18,11 +18,11 @@ def _style(tab, selector, prop):
 def test_zwolle_sees_its_look_and_kampen_its_region(tab, demo_data):
     tab.login("medewerker.zwolle")
     tab.goto("/meldingen/")
-    assert _style(tab, ".portal-header", "background-color") == "rgb(11, 59, 79)"
+    assert _style(tab, ".pps-header", "background-color") == "rgb(11, 59, 79)"
     logo = tab.page.get_by_role("img", name="Zwolle")
     assert logo.evaluate("img => img.complete && img.naturalWidth") == 360
     tab.goto("/samenwerkingen/nieuw/")
-    button = ".btn-primary"
+    button = ".utrecht-button--primary-action"
     assert _style(tab, button, "background-color") == "rgb(0, 90, 110)"
     assert _style(tab, button, "color") == "rgb(255, 255, 255)"
     tab.assert_accessible("huisstijl-zwolle")  # no CSP error in the console either
@@ -30,6 +30,6 @@ def test_zwolle_sees_its_look_and_kampen_its_region(tab, demo_data):
 
     tab.login("medewerker.kampen")
     tab.goto("/meldingen/")
-    assert _style(tab, ".portal-header", "background-color") == "rgb(33, 64, 95)"  # the region's
-    assert tab.page.locator(".portal-logo").count() == 0
+    assert _style(tab, ".pps-header", "background-color") == "rgb(33, 64, 95)"  # the region's
+    assert tab.page.locator(".pps-brand__logo").count() == 0
     tab.assert_accessible("huisstijl-kampen")
