@@ -101,6 +101,13 @@ def _is_transactional(item) -> bool:
     return "transactional_db" in names or "live_server" in names
 
 
+def _is_serialized_rollback(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("serialized_rollback"):
+        return True
+    return "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test (``transaction=True``, the live server) empties
@@ -108,10 +115,16 @@ def pytest_runtest_teardown(item, nextitem):
     (phases, the questionnaire, the evaluation instrument) included. Run in
     one process, pytest-django runs those tests last; with pytest-xdist
     (scripts/test.sh) a worker may run other tests after one, so the
-    reference data is put back at once, with the migrations' own code."""
+    reference data is put back at once, with the migrations' own code;
+    unless the next test reloads the whole database itself
+    (``serialized_rollback``): the reference data put back here would then be
+    there twice, under other keys, and its unique names refuse the reload;
+    nor after the last test, whose teardown has removed the test database."""
     yield
     if not _is_transactional(item):
         return
+    if nextitem is None or _is_serialized_rollback(nextitem):
+        return  # the last test of the run (its database is gone by now)
     from pytest_django.plugin import blocking_manager_key
 
     from tests.demo_helpers import ensure_reference_data

@@ -363,6 +363,18 @@ def test_stylesheet_is_served_without_the_database(world, zwolle_look, client):
     assert len(queries) == 0
 
 
+def test_look_assets_cost_a_logged_in_page_no_session_or_user_lookup(world, zwolle_look):
+    # A page asks for its stylesheet and logo at once, beside its own
+    # request: like static files, they are answered before the session.
+    client = world.client_for(world.officer)
+    look = look_for_municipality(world.municipality)
+    for url in (look.stylesheet_url, look.logo_url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) == 0, [q["sql"] for q in queries]
+    assert client.get("/huisstijl/005a6e-x-x-x.css").status_code == 404
+
+
 def test_stylesheet_of_a_region_sets_only_its_colours(world, region_look, client):
     css = client.get(look_for_user(world.coordinator).stylesheet_url).content.decode()
     assert "--pps-brand-header-background: #21405f;" in css

@@ -67,8 +67,8 @@ def test_officer_adds_a_partner_with_the_keyboard_only(tab, demo_data):
     page.get_by_label("Zoek een organisatie").press("Enter")
     assert "/partners/toevoegen/" in page.url
     tab_to(page, "Toevoegen")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "Hogeschool IJsselweide" in page.get_by_role("heading", level=1).inner_text()
     assert partnership.participations.filter(organisation__name="Hogeschool IJsselweide").exists()
 
