@@ -80,30 +80,19 @@ def workbook(
     """The .xlsx file: ``rows`` (one value per column; None or "" leaves the
     cell empty) under the columns' headers, dates shown as ``date_format``
     (an Excel number format such as "DD-MM-YYYY")."""
-    # The shared strings: each text once, with the number of its first use.
+    # The shared strings: each text once, numbered in the order of first use.
     strings: dict[str, int] = {}
-    count = 0
-
-    def shared(text: str) -> int:
-        nonlocal count
-        count += 1
-        if len(text) > MAX_TEXT // 2:
-            text = _truncated(text)
-        index = strings.get(text)
-        if index is None:
-            index = strings[text] = len(strings)
-        return index
+    number_of = strings.setdefault
+    count = 0  # text cells
 
     letters = [column_letter(index) for index in range(len(columns))]
     kinds = [column.kind for column in columns]
-    lines = [
-        '<row r="1">',
-        *(
-            f'<c r="{letter}1" s="{BOLD}" t="s"><v>{shared(column.header)}</v></c>'
-            for letter, column in zip(letters, columns, strict=True)
-        ),
-        "</row>",
-    ]
+    lines = ['<row r="1">']
+    for letter, column in zip(letters, columns, strict=True):
+        index = number_of(column.header, len(strings))
+        lines.append(f'<c r="{letter}1" s="{BOLD}" t="s"><v>{index}</v></c>')
+    lines.append("</row>")
+    count += len(columns)
     number = 1
     for number, row in enumerate(rows, start=2):
         cells = [f'<row r="{number}">']
@@ -111,7 +100,11 @@ def workbook(
             if value is None or value == "":
                 continue
             if kind == TEXT:
-                cells.append(f'<c r="{letter}{number}" t="s"><v>{shared(value)}</v></c>')
+                if len(value) > MAX_TEXT // 2:
+                    value = _truncated(value)
+                count += 1
+                index = number_of(value, len(strings))
+                cells.append(f'<c r="{letter}{number}" t="s"><v>{index}</v></c>')
             elif kind == DATE:
                 cells.append(
                     f'<c r="{letter}{number}" s="{DATE_STYLE}"><v>{_serial(value)}</v></c>'
@@ -131,12 +124,13 @@ def workbook(
         "xl/sharedStrings.xml": _strings_xml(strings, count),
     }
     buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+    # The fastest compression: a quarter larger than the default, in half its time.
+    with zipfile.ZipFile(buffer, "w") as package:
         for name, text in files.items():
             # A fixed time: the same cells make the same file.
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            package.writestr(info, text.encode())
+            package.writestr(info, text.encode(), compresslevel=1)
     return buffer.getvalue()
 
 
