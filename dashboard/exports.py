@@ -13,7 +13,7 @@ as in Dutch; "," in English). The cache keeps a file per language
 import csv
 from io import BytesIO, StringIO
 
-from django.db.models import F, FilteredRelation, Q
+from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +27,7 @@ from assessment.models import (
 )
 from core.lookups import MAX_KEYS, OneOf
 from core.translations import text_in_language
+from organisations.models import Organisation
 from partnerships.filters import apply_list_filters
 from partnerships.forms.partnership import PartnershipFilterForm
 from partnerships.models import Participation, ParticipationStatus, Partnership, Status
@@ -55,6 +56,8 @@ def chosen_partnerships(user, params):
     """The partnerships the export holds: those the user may see, with the
     list's filters in ``params`` (the dashboard's are among them)."""
     queryset = Partnership.objects.visible_to(user)
+    if not params:  # no filters: no form to build and check
+        return queryset
     form = PartnershipFilterForm(params, municipalities=visible_municipalities(user))
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
@@ -71,7 +74,7 @@ def export_rows(queryset):
             theme_label=text_in_language("theme__name"),
             phase_label=text_in_language("phase__name"),
         )
-        .values(
+        .values_list(
             "pk",
             "name",
             "lead_municipality__name",
@@ -88,37 +91,44 @@ def export_rows(queryset):
     # parameter (the database need not find them again); very many (the
     # whole country) as the query that finds them.
     if len(rows) <= MAX_KEYS:
-        chosen = OneOf(F("partnership_id"), [row["pk"] for row in rows])
+        chosen = OneOf(F("partnership_id"), [row[0] for row in rows])
     else:
         chosen = Q(partnership__in=queryset.values("pk"))
     # The labels in the download's language, translated once.
     labels = {value: str(label) for value, label in Outcome.choices}
     reassessment = {value: str(label) for value, label in REASSESSMENT_LABELS.items()}
     partners: dict[int, list[str]] = {}
-    seen = set()
+    previous = None
     finalised: dict[int, list[tuple]] = {}
     # Partners by name, each with its finalised assessments (if any), in one query.
     for participation_id, partnership_id, name, assessment_id, moment, outcome, kind in (
         Participation.objects.filter(chosen)
         .exclude(status=ParticipationStatus.WITHDRAWN)  # as the list counts them
         .annotate(
+            # Looked up per partner: joining the organisations made PostgreSQL
+            # hash all of them (20,000 in the country) for a region's 1,500.
+            organisation_name=Subquery(
+                Organisation.objects.filter(pk=OuterRef("organisation_id"))
+                .order_by()
+                .values("name")
+            ),
             final=FilteredRelation(
                 "assessments", condition=Q(assessments__status=AssessmentStatus.FINAL)
-            )
+            ),
         )
-        .order_by("organisation__name", "pk")
+        .order_by("organisation_name", "pk")
         .values_list(
             "pk",
             "partnership_id",
-            "organisation__name",
+            "organisation_name",
             "final__pk",
             "final__finalised_at",
             "final__outcome",
             "final__kind",
         )
     ):
-        if participation_id not in seen:
-            seen.add(participation_id)
+        if participation_id != previous:  # its rows follow each other (by name, pk)
+            previous = participation_id
             partners.setdefault(partnership_id, []).append(name)
         if assessment_id is not None:
             label = (
@@ -133,33 +143,27 @@ def export_rows(queryset):
         for _moment, _pk, name, label in sorted(assessments, key=lambda a: (a[0], a[1])):
             outcome_of[name] = label
     status_labels = {value: str(label) for value, label in Status.choices}
-    for row in rows:
-        names = partners.get(row["pk"], [])
+    for pk, name, lead, region, theme, number, phase, status, start, end in rows:
+        names = partners.get(pk, [])
         yield {
-            "name": row["name"],
-            "lead": row["lead_municipality__name"],
-            "region": row["lead_municipality__region__name"],
-            "theme": row["theme_label"],
-            "phase_number": row["phase__number"],
-            "phase": row["phase_label"],
-            "status": status_labels.get(row["status"], row["status"]),
-            "start": row["start_date"],
-            "end": row["planned_end_date"],
+            "name": name,
+            "lead": lead,
+            "region": region,
+            "theme": theme,
+            "phase_number": number,
+            "phase": phase,
+            "status": status_labels.get(status, status),
+            "start": start,
+            "end": end,
             "partner_count": len(names),
             "partners": "; ".join(names),
-            "outcomes": "; ".join(f"{n}: {o}" for n, o in outcomes.get(row["pk"], {}).items()),
+            "outcomes": "; ".join(f"{n}: {o}" for n, o in outcomes.get(pk, {}).items()),
         }
 
 
 # A spreadsheet program takes a cell that starts with one of these for a
 # formula; names come from users, so they never may be (CSV injection).
 FORMULA_START = ("=", "+", "-", "@")
-
-
-def _csv_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def csv_delimiter() -> str:
@@ -173,16 +177,22 @@ def csv_bytes(rows) -> bytes:
     out.write("\ufeff")  # so spreadsheet programs read UTF-8
     writer = csv.writer(out, delimiter=csv_delimiter())
     writer.writerow([str(label) for _key, label in COLUMNS])
+    # Each column holds one kind of value, written as that kind: dates as the
+    # portal shows and reads them (31-12-2026), text never as a formula.
+    date_format = date_input_format()
+    keys = [key for key, _label in COLUMNS]
+    dates = [index for index, key in enumerate(keys) if key in DATE_COLUMNS]
+    texts = [index for index, key in enumerate(keys) if key not in DATE_COLUMNS | NUMBER_COLUMNS]
     for row in rows:
-        writer.writerow(
-            [
-                # Dates as the portal shows and reads them (31-12-2026).
-                row[key].strftime(date_input_format())
-                if hasattr(row[key], "strftime")
-                else _csv_text(row[key])
-                for key, _label in COLUMNS
-            ]
-        )
+        cells = [row[key] for key in keys]
+        for index in dates:
+            if cells[index] is not None:
+                cells[index] = cells[index].strftime(date_format)
+        for index in texts:
+            value = cells[index]
+            if value and value.startswith(FORMULA_START):
+                cells[index] = "'" + value
+        writer.writerow(cells)
     return out.getvalue().encode()
 
 
