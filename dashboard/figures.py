@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property, partial
 from urllib.parse import urlencode
 
 from django.db.models import (
@@ -30,7 +31,6 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import DenseRank
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -42,6 +42,7 @@ from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import Assessment, AssessmentStatus, Outcome
 from core import cache
 from core.charts import Bar, BarChart
+from core.links import Addresses
 from core.lookups import MAX_KEYS, OneOf
 from core.translations import text_in_language
 from organisations.models import PRIVATE_SECTORS
@@ -64,7 +65,7 @@ from partnerships.revision import state_of
 from partnerships.summary import MAX_PRIVATE_PARTNERS
 from regions.models import Municipality
 
-from . import follow_up
+from . import follow_up, markup
 
 STALE_DAYS = 90
 # How many items each attention list (and each figure of "Evaluatie en besluit") shows.
@@ -79,39 +80,45 @@ class Attention:
     # An item as the page lists it: (address, name, what follows the name).
     line: Callable[[object], tuple[str, str, str]] | None = None
 
-    @property
+    @cached_property
     def lines(self) -> list[tuple[str, str, str]]:
         """The items as the page lists them, written here rather than in the
-        template (a branch and a tag per item cost more than the rest)."""
+        template (a branch and a tag per item cost more than the rest); once
+        (the overdue actions show twice)."""
         return [self.line(item) for item in self.items] if self.line else []
 
 
-def _partnership_line(item, anchor="") -> tuple[str, str, str]:
-    return f"{item.get_absolute_url()}{anchor}", item.name, str(item.lead_municipality)
+# The lines' addresses: ``urls`` (a ``core.links.Addresses``) reverses each
+# kind of address once for the whole list.
 
 
-def _unassessed_line(item) -> tuple[str, str, str]:
-    return _partnership_line(item, "#partners-kop")
+def _partnership_line(item, urls, anchor="") -> tuple[str, str, str]:
+    url = urls("partnerships:detail", item.pk)
+    return f"{url}{anchor}", item.name, str(item.lead_municipality)
 
 
-def _indicator_line(item) -> tuple[str, str, str]:
+def _unassessed_line(item, urls) -> tuple[str, str, str]:
+    return _partnership_line(item, urls, "#partners-kop")
+
+
+def _indicator_line(item, urls) -> tuple[str, str, str]:
     target = _("streefdatum %(date)s") % {"date": date_format(item.target_date, "j M Y")}
     return (
-        reverse("partnerships:goals", args=[item.goal.partnership_id]),
+        urls("partnerships:goals", item.goal.partnership_id),
         item.name,
         f"{item.goal.partnership.name} · {target}",
     )
 
 
-def _agreement_line(item) -> tuple[str, str, str]:
+def _agreement_line(item, urls) -> tuple[str, str, str]:
     return (
-        reverse("partnerships:agreements", args=[item.partnership_id]),
+        urls("partnerships:agreements", item.partnership_id),
         item.title,
         f"{item.partnership.name} ({item.partnership.phase})",
     )
 
 
-def _review_line(assessment) -> tuple[str, str, str]:
+def _review_line(assessment, urls) -> tuple[str, str, str]:
     days = assessment.waiting_days
     waiting = (
         _("wacht sinds vandaag")
@@ -120,7 +127,7 @@ def _review_line(assessment) -> tuple[str, str, str]:
     )
     participation = assessment.participation
     return (
-        assessment.get_absolute_url(),
+        urls("assessment:detail", assessment.pk),
         str(participation.organisation),
         f"{participation.partnership.lead_municipality} · {waiting}",
     )
@@ -295,20 +302,35 @@ def _partnership(row) -> Partnership:
     return partnership
 
 
-def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENTION_LIMIT):
+def attention(
+    rows,
+    active_keys,
+    review_assessments,
+    *,
+    in_review,
+    limit=ATTENTION_LIMIT,
+    urls=None,
+    waiting_items=True,
+):
     """What needs the user's attention, with a fixed number of queries:
-    ``rows`` are the ``partnership_rows`` of ``partnerships``,
+    ``rows`` are the ``partnership_rows`` of the partnerships,
+    ``active_keys`` those of the ones not ended (``_keys``),
     ``review_assessments`` the assessments of those she may see, of which
-    ``in_review`` are waiting for review."""
+    ``in_review`` are waiting for review; ``waiting_items``: list the first
+    of those too (the PDF overview shows only their number: no query).
+    ``urls``: a ``core.links.Addresses`` for the items' addresses."""
     today = timezone.localdate()
     now = timezone.now()
+    urls = urls or Addresses()
     active = [row for row in rows if row["status"] != Status.ENDED]
-    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
     private = private_partners(active_keys)
 
     def section(title, matching, line=_partnership_line):
         return Attention(
-            title, [_partnership(row) for row in matching[:limit]], len(matching), line
+            title,
+            [_partnership(row) for row in matching[:limit]],
+            len(matching),
+            partial(line, urls=urls),
         )
 
     sections = {}
@@ -360,7 +382,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
         gettext_lazy("Indicatoren voorbij de streefdatum zonder meting"),
         items,
         total,
-        _indicator_line,
+        partial(_indicator_line, urls=urls),
     )
 
     unsigned = Agreement.objects.filter(
@@ -387,7 +409,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
         gettext_lazy("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
         items,
         total,
-        _agreement_line,
+        partial(_agreement_line, urls=urls),
     )
 
     items, total = follow_up.overdue_actions(_among("partnership_id", active_keys), today, limit)
@@ -395,15 +417,17 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
         gettext_lazy("Afgesproken acties uit evaluaties voorbij hun datum"),
         items,
         total,
-        follow_up.action_line,
+        partial(follow_up.action_line, urls=urls),
     )
 
     waiting = review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
     shown = ["submitted_at", "participation__organisation__name"]
     shown.append("participation__partnership__lead_municipality__name")
     related = ["participation__organisation", "participation__partnership__lead_municipality"]
-    review_items = list(
-        waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit]
+    review_items = (
+        list(waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit])
+        if waiting_items
+        else []
     )
     for assessment in review_items:
         assessment.waiting_days = (
@@ -413,7 +437,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
         gettext_lazy("Afwegingen die wachten op vaststelling"),
         review_items,
         in_review,
-        _review_line,
+        partial(_review_line, urls=urls),
     )
     return sections
 
@@ -454,7 +478,12 @@ def filter_form(user, params) -> DashboardFilterForm:
     return DashboardFilterForm(params or None, municipalities=visible_municipalities(user))
 
 
-def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
+def build(
+    user, params, form: DashboardFilterForm | None = None, *, for_print: bool = False
+) -> Dashboard:
+    """The figures for ``user`` and the filters ``params`` (or their
+    ``form``). ``for_print``: for the PDF overview, which shows the number
+    waiting for review but not the first of them (one query less)."""
     form = form or filter_form(user, params)
     filters = form.filters()
     partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
@@ -534,16 +563,19 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     labels = [f"{form.fields[k].label}: {v}" for k, v in filters.items()]
     contributions = contribution_charts(contribution_sums(keys), list_url)
     # The filters apply to everything, the assessments waiting for review too.
+    active = [row for row in rows if row["status"] != Status.ENDED]
+    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
+    urls = Addresses()  # each kind of address of the lists reversed once
     attention_sections = attention(
-        partnerships,
         rows,
+        active_keys,
         assessments,
         in_review=next(
             n for value, _label, n in assessments_by_status if value == AssessmentStatus.IN_REVIEW
         ),
+        urls=urls,
+        waiting_items=not for_print,
     )
-    active = [row for row in rows if row["status"] != Status.ENDED]
-    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
     return Dashboard(
         form=form,
         total=len(rows),
@@ -564,6 +596,7 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
             lambda row: scope.can_edit_for(row["lead_municipality_id"]),
             attention_sections["actions"],
             limit=ATTENTION_LIMIT,
+            urls=urls,
         ),
     )
 
@@ -582,9 +615,6 @@ def contribution_charts(sums, list_url) -> list[BarChart]:
     ]
 
 
-FIGURES_TEMPLATE = "dashboard/includes/figures.html"
-
-
 def figures_parts(user, form: DashboardFilterForm) -> list:
     """What the figures depend on besides language and day (``core.cache``):
     the state of the partnerships in the user's scope (``revision.state_of``:
@@ -597,13 +627,17 @@ def figures_parts(user, form: DashboardFilterForm) -> list:
     return [state_of(Partnership.objects.visible_to(user)), scope_for(user).key, repr(filters)]
 
 
-def figures_html(user, params, form: DashboardFilterForm) -> str:
+def figures_html(user, params, form: DashboardFilterForm) -> tuple[str, Dashboard | None]:
     """The dashboard's counts, charts and attention lists as HTML, from the
-    cache when the data, scope, filters, language and day are the same."""
-    html = cache.cached(
-        "dashboard-figures",
-        lambda: figures_parts(user, form),
-        lambda: render_to_string(FIGURES_TEMPLATE, {"dashboard": build(user, params, form)}),
-    )
-    # Rendered from our own template, which escapes what it shows.
-    return mark_safe(html)  # noqa: S308
+    cache when the data, scope, filters, language and day are the same; with
+    the ``Dashboard`` when it was counted for this request (None when the
+    HTML came from the cache), for whoever wants the figures themselves."""
+    counted = []
+
+    def make() -> str:
+        counted.append(build(user, params, form))
+        return str(markup.figures_markup(counted[0]))
+
+    html = cache.cached("dashboard-figures", lambda: figures_parts(user, form), make)
+    # Written by markup.figures_markup, which escapes what it shows.
+    return mark_safe(html), (counted[0] if counted else None)  # noqa: S308

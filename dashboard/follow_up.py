@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, OuterRef, Q, Subquery, Window
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -108,19 +107,20 @@ def _lead_name(row) -> str:
     return row["lead_municipality__name"]
 
 
-def due_evaluations(rows, today, can_run, limit) -> Figure:
+def due_evaluations(rows, today, can_run, limit, urls) -> Figure:
     """Never evaluated first, then the longest ago. ``can_run(row)``: may the
-    user start a round of it (then the line leads to a new round)."""
+    user start a round of it (then the line leads to a new round). ``urls``:
+    a ``core.links.Addresses`` (each kind of address reversed once)."""
     due = [row for row in rows if evaluation_due(row, today)]
     due.sort(key=lambda row: (row["last_evaluated"] is not None, row["last_evaluated"] or 0))
     lines = []
     for row in due[:limit]:
         if row["running_round"]:
-            url = reverse("evaluation:round", args=[row["running_round"]])
+            url = urls("evaluation:round", row["running_round"])
             detail = _("een ronde is gestart")
         else:
             name = "evaluation:round_add" if can_run(row) else "evaluation:rounds"
-            url = reverse(name, args=[row["pk"]])
+            url = urls(name, row["pk"])
             detail = (
                 _("laatste ronde gesloten %(date)s")
                 % {"date": date_format(timezone.localdate(row["last_evaluated"]), "j M Y")}
@@ -131,7 +131,7 @@ def due_evaluations(rows, today, can_run, limit) -> Figure:
     return Figure("evaluations", gettext_lazy("Evaluatie nodig"), len(due), lines)
 
 
-def due_decisions(rows, today, limit) -> Figure:
+def due_decisions(rows, today, limit, urls) -> Figure:
     """The longest past their end date first; each leads to the partnership's
     decision section (shown from phase 6 on; before that, to its page)."""
     due = sorted(
@@ -140,7 +140,7 @@ def due_decisions(rows, today, limit) -> Figure:
     )
     lines = []
     for row in due[:limit]:
-        url = reverse("partnerships:detail", args=[row["pk"]])
+        url = urls("partnerships:detail", row["pk"])
         if row["phase__number"] >= 6:
             url += "#besluit-kop"
         end = _("geplande einddatum %(date)s") % {
@@ -161,7 +161,7 @@ def response_rate(finished: int, invited: int) -> int:
     return round(100 * finished / invited) if invited else 0
 
 
-def open_rounds(among, limit) -> Figure:
+def open_rounds(among, limit, urls) -> Figure:
     """The open rounds of the partnerships ``among`` (a condition on
     ``partnership_id``), closing soonest first, with who finished out of
     who was invited (one who answered counts as invited)."""
@@ -187,7 +187,7 @@ def open_rounds(among, limit) -> Figure:
         closes = _("sluit %(date)s") % {"date": date_format(evaluation_round.closes_on, "j M Y")}
         lines.append(
             (
-                reverse("evaluation:round", args=[evaluation_round.pk]),
+                urls("evaluation:round", evaluation_round.pk),
                 evaluation_round.title,
                 f"{evaluation_round.partnership.name} · {answered} · {closes}",
             )
@@ -209,23 +209,23 @@ def overdue_actions(among, today, limit):
     )
 
 
-def action_line(action) -> tuple[str, str, str]:
+def action_line(action, urls) -> tuple[str, str, str]:
     due = _("uiterlijk %(date)s") % {"date": date_format(action.due_date, "j M Y")}
     parts = [action.partnership.name, *([action.round.title] if action.round_id else []), due]
     return (
-        reverse("evaluation:actions", args=[action.partnership_id]),
+        urls("evaluation:actions", action.partnership_id),
         Truncator(action.what).chars(90),
         " · ".join(parts),
     )
 
 
-def panel(rows, among, today, can_run, actions, limit) -> list[Figure]:
+def panel(rows, among, today, can_run, actions, limit, urls) -> list[Figure]:
     """The four figures, in the order of the work: evaluate, follow the
     rounds, do what was agreed, decide. ``actions``: the attention list's
     overdue actions (the same figure)."""
     return [
-        due_evaluations(rows, today, can_run, limit),
-        open_rounds(among, limit),
+        due_evaluations(rows, today, can_run, limit, urls),
+        open_rounds(among, limit, urls),
         Figure("actions", actions.title, actions.total, actions.lines),
-        due_decisions(rows, today, limit),
+        due_decisions(rows, today, limit, urls),
     ]
