@@ -25,12 +25,13 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    Subquery,
     Sum,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import DenseRank
+from django.db.models.functions import Coalesce, DenseRank
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -211,8 +212,13 @@ def partnership_rows(partnerships, since) -> list[dict]:
     names as the database sorts them comes along (``theme_order``,
     ``lead_order``), and what the panel "Evaluatie en besluit" reads
     (``follow_up.row_annotations``: the last closed round, a round under way,
-    the latest decision)."""
+    the latest decision). ``private``: its private partners (not withdrawn),
+    ``unassessed``: how many of them have no finalised assessment."""
     recent = Activity.objects.filter(partnership=OuterRef("pk"), date__gte=since.date())
+    private = Participation.objects.filter(
+        partnership=OuterRef("pk"), organisation__sector__in=PRIVATE_SECTORS
+    ).exclude(status=ParticipationStatus.WITHDRAWN)
+    final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
     return list(
         _groupable(partnerships)
         .annotate(
@@ -228,6 +234,8 @@ def partnership_rows(partnerships, since) -> list[dict]:
             theme_label=text_in_language("theme__name"),
             theme_order=Window(DenseRank(), order_by=text_in_language("theme__name").asc()),
             lead_order=Window(DenseRank(), order_by=F("lead_municipality__name").asc()),
+            private=_number_of(private),
+            unassessed=_number_of(private.exclude(Exists(final))),
             **follow_up.row_annotations(),
         )
         .order_by("name", "pk")
@@ -244,27 +252,21 @@ def partnership_rows(partnerships, since) -> list[dict]:
             "quiet",
             "theme_order",
             "lead_order",
+            "private",
+            "unassessed",
             *follow_up.ROW_FIELDS,
             *follow_up.row_annotations(),
         )
     )
 
 
-def private_partners(keys) -> dict[int, tuple[int, int]]:
-    """Per partnership of ``keys`` (see ``_keys``) with private partners (not
-    withdrawn): how many, and how many of them have no finalised assessment;
-    in one query."""
-    final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
-    rows = (
-        Participation.objects.filter(
-            _among("partnership_id", keys), organisation__sector__in=PRIVATE_SECTORS
-        )
-        .exclude(status=ParticipationStatus.WITHDRAWN)
-        .values("partnership_id")
-        .annotate(private=Count("pk"), unassessed=Count("pk", filter=~Exists(final)))
-        .order_by()
+def _number_of(queryset):
+    """The number of rows of ``queryset`` (related to the partnership of
+    the row: ``OuterRef``) as a column, 0 when none."""
+    return Coalesce(
+        Subquery(queryset.order_by().values("partnership").annotate(n=Count("pk")).values("n")),
+        0,
     )
-    return {row["partnership_id"]: (row["private"], row["unassessed"]) for row in rows}
 
 
 def _keys(rows, partnerships):
@@ -310,20 +312,18 @@ def attention(
     in_review,
     limit=ATTENTION_LIMIT,
     urls=None,
-    waiting_items=True,
 ):
     """What needs the user's attention, with a fixed number of queries:
     ``rows`` are the ``partnership_rows`` of the partnerships,
     ``active_keys`` those of the ones not ended (``_keys``),
     ``review_assessments`` the assessments of those she may see, of which
-    ``in_review`` are waiting for review; ``waiting_items``: list the first
-    of those too (the PDF overview shows only their number: no query).
-    ``urls``: a ``core.links.Addresses`` for the items' addresses."""
+    ``in_review`` are waiting for review. Each list holds its first
+    ``limit`` items (none for the PDF overview, which shows their numbers:
+    then counted, and no query for those waiting). ``urls``: a ``core.links.Addresses`` for the items' addresses."""
     today = timezone.localdate()
     now = timezone.now()
     urls = urls or Addresses()
     active = [row for row in rows if row["status"] != Status.ENDED]
-    private = private_partners(active_keys)
 
     def section(title, matching, line=_partnership_line):
         return Attention(
@@ -335,12 +335,12 @@ def attention(
 
     sections = {}
     # By name (as the rows come), then the most private partners first.
-    unassessed = [row for row in active if private.get(row["pk"], (0, 0))[1]]
+    unassessed = [row for row in active if row["unassessed"]]
     sections["unassessed"] = section(
         gettext_lazy("Private partner zonder vastgestelde afweging"), unassessed, _unassessed_line
     )
-    crowded = [row for row in active if private.get(row["pk"], (0, 0))[0] > MAX_PRIVATE_PARTNERS]
-    crowded.sort(key=lambda row: -private[row["pk"]][0])
+    crowded = [row for row in active if row["private"] > MAX_PRIVATE_PARTNERS]
+    crowded.sort(key=lambda row: -row["private"])
     sections["crowded"] = section(
         gettext_lazy("Meer dan %(max)s private partners") % {"max": MAX_PRIVATE_PARTNERS},
         crowded,
@@ -361,13 +361,9 @@ def attention(
     def listing(queryset, order, related, fields):
         """The first ``limit`` rows and the total, in one query (a window
         count over the few that match), with only the fields shown."""
-        rows = list(
-            queryset.select_related(*related)
-            .only(*fields)
-            .annotate(total_rows=Window(Count("pk")))
-            .order_by(*order)[:limit]
+        return follow_up.first_and_number(
+            queryset.select_related(*related).only(*fields), order, limit
         )
-        return rows, rows[0].total_rows if rows else 0
 
     overdue = Indicator.objects.filter(
         _among("goal__partnership_id", active_keys), target_date__lt=today
@@ -426,7 +422,7 @@ def attention(
     related = ["participation__organisation", "participation__partnership__lead_municipality"]
     review_items = (
         list(waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit])
-        if waiting_items
+        if limit
         else []
     )
     for assessment in review_items:
@@ -482,8 +478,9 @@ def build(
     user, params, form: DashboardFilterForm | None = None, *, for_print: bool = False
 ) -> Dashboard:
     """The figures for ``user`` and the filters ``params`` (or their
-    ``form``). ``for_print``: for the PDF overview, which shows the number
-    waiting for review but not the first of them (one query less)."""
+    ``form``). ``for_print``: for the PDF overview, which shows how many
+    each list of what needs attention holds, not their items (counted, and
+    no query for those waiting for review)."""
     form = form or filter_form(user, params)
     filters = form.filters()
     partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
@@ -574,7 +571,7 @@ def build(
             n for value, _label, n in assessments_by_status if value == AssessmentStatus.IN_REVIEW
         ),
         urls=urls,
-        waiting_items=not for_print,
+        limit=0 if for_print else ATTENTION_LIMIT,
     )
     return Dashboard(
         form=form,
@@ -595,7 +592,7 @@ def build(
             # Officers of the lead gemeente start its rounds; others see them.
             lambda row: scope.can_edit_for(row["lead_municipality_id"]),
             attention_sections["actions"],
-            limit=ATTENTION_LIMIT,
+            limit=0 if for_print else ATTENTION_LIMIT,
             urls=urls,
         ),
     )

@@ -150,8 +150,11 @@ def due_decisions(rows, today, limit, urls) -> Figure:
     return Figure("decisions", gettext_lazy("Besluit nodig"), len(due), lines)
 
 
-def _listing(queryset, order, limit):
-    """The first ``limit`` rows and their number, in one query (a window count)."""
+def first_and_number(queryset, order, limit):
+    """The first ``limit`` rows and their number, in one query (a window
+    count); with no ``limit``, only their number (a count)."""
+    if not limit:
+        return [], queryset.count()
     rows = list(queryset.annotate(total_rows=Window(Count("pk"))).order_by(*order)[:limit])
     return rows, rows[0].total_rows if rows else 0
 
@@ -166,17 +169,17 @@ def open_rounds(among, limit, urls) -> Figure:
     ``partnership_id``), closing soonest first, with who finished out of
     who was invited (one who answered counts as invited)."""
     invited = Q(respondents__invited_at__isnull=False) | Q(respondents__submitted_at__isnull=False)
-    rounds, total = _listing(
-        EvaluationRound.objects.filter(among, status=RoundStatus.OPEN)
-        .select_related("partnership")
-        .only("title", "closes_on", "partnership__name")
-        .annotate(
-            invited=Count("respondents", filter=invited),
-            finished=Count("respondents", filter=Q(respondents__submitted_at__isnull=False)),
-        ),
-        ["closes_on", "pk"],
-        limit,
-    )
+    open_now = EvaluationRound.objects.filter(among, status=RoundStatus.OPEN)
+    if limit:  # their response too (without items: only their number)
+        open_now = (
+            open_now.select_related("partnership")
+            .only("title", "closes_on", "partnership__name")
+            .annotate(
+                invited=Count("respondents", filter=invited),
+                finished=Count("respondents", filter=Q(respondents__submitted_at__isnull=False)),
+            )
+        )
+    rounds, total = first_and_number(open_now, ["closes_on", "pk"], limit)
     lines = []
     for evaluation_round in rounds:
         answered = _("%(finished)s van %(invited)s afgerond (%(rate)s%%)") % {
@@ -199,7 +202,7 @@ def overdue_actions(among, today, limit):
     """The actions of the partnerships ``among`` past their date and neither
     done nor dropped, the longest overdue first: (the first ``limit``, their
     number), in one query."""
-    return _listing(
+    return first_and_number(
         Action.objects.filter(among, due_date__lt=today)
         .exclude(status__in=[ActionStatus.DONE, ActionStatus.DROPPED])
         .select_related("partnership", "round")
