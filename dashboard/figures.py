@@ -255,7 +255,7 @@ def partnership_rows(partnerships, since) -> list[dict]:
             "private",
             "unassessed",
             *follow_up.ROW_FIELDS,
-            *follow_up.row_annotations(),
+            *follow_up.ROW_ANNOTATIONS,
         )
     )
 

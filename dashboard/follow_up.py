@@ -73,6 +73,8 @@ def row_annotations() -> dict:
     }
 
 
+# The names of those columns (without making their subqueries again).
+ROW_ANNOTATIONS = ("last_evaluated", "running_round", "last_decided")
 # The fields of the rows these rules read, besides status and phase.
 ROW_FIELDS = ("phase__number", "planned_end_date")
 
