@@ -4,9 +4,10 @@
 A fixed number of narrow queries, the same for one gemeente and for the
 whole country: the partnerships the user may see (after the filters), one
 short row each, counted here per status, phase, theme and lead gemeente and
-read for their own attention lists; their private partners counted per
-partnership; the assessments and contributions counted by the database; the
-first few overdue indicators, unsigned agreements and assessments waiting."""
+read for their own attention lists (their private partners counted as
+columns of the row); the assessments and contributions counted by the
+database; the first few overdue indicators, unsigned agreements and
+assessments waiting. Their HTML is written by ``markup.py``."""
 
 from __future__ import annotations
 
