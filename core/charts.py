@@ -37,6 +37,8 @@ PRINT_BARS = 12
 def number_text(value: Number) -> str:
     """A value as the active language writes it: whole numbers without
     decimals, others with two, thousands grouped ("2.500", "10,50" in Dutch)."""
+    if type(value) is int and -1000 < value < 1000:
+        return str(value)  # as floatformat writes it, without asking it (most values)
     return str(floatformat(value, "-2g"))
 
 

@@ -4,9 +4,10 @@
 A fixed number of narrow queries, the same for one gemeente and for the
 whole country: the partnerships the user may see (after the filters), one
 short row each, counted here per status, phase, theme and lead gemeente and
-read for their own attention lists; their private partners counted per
-partnership; the assessments and contributions counted by the database; the
-first few overdue indicators, unsigned agreements and assessments waiting."""
+read for their own attention lists (their private partners counted as
+columns of the row); the assessments and contributions counted by the
+database; the first few overdue indicators, unsigned agreements and
+assessments waiting. Their HTML is written by ``markup.py``."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property, partial
 from urllib.parse import urlencode
 
 from django.db.models import (
@@ -24,13 +26,13 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    Subquery,
     Sum,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import DenseRank
-from django.template.loader import render_to_string
+from django.db.models.functions import Coalesce, DenseRank
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -42,6 +44,7 @@ from accounts.scoping import scope_for, visible_municipalities
 from assessment.models import Assessment, AssessmentStatus, Outcome
 from core import cache
 from core.charts import Bar, BarChart
+from core.links import Addresses
 from core.lookups import MAX_KEYS, OneOf
 from core.translations import text_in_language
 from organisations.models import PRIVATE_SECTORS
@@ -64,7 +67,7 @@ from partnerships.revision import state_of
 from partnerships.summary import MAX_PRIVATE_PARTNERS
 from regions.models import Municipality
 
-from . import follow_up
+from . import follow_up, markup
 
 STALE_DAYS = 90
 # How many items each attention list (and each figure of "Evaluatie en besluit") shows.
@@ -79,39 +82,45 @@ class Attention:
     # An item as the page lists it: (address, name, what follows the name).
     line: Callable[[object], tuple[str, str, str]] | None = None
 
-    @property
+    @cached_property
     def lines(self) -> list[tuple[str, str, str]]:
         """The items as the page lists them, written here rather than in the
-        template (a branch and a tag per item cost more than the rest)."""
+        template (a branch and a tag per item cost more than the rest); once
+        (the overdue actions show twice)."""
         return [self.line(item) for item in self.items] if self.line else []
 
 
-def _partnership_line(item, anchor="") -> tuple[str, str, str]:
-    return f"{item.get_absolute_url()}{anchor}", item.name, str(item.lead_municipality)
+# The lines' addresses: ``urls`` (a ``core.links.Addresses``) reverses each
+# kind of address once for the whole list.
 
 
-def _unassessed_line(item) -> tuple[str, str, str]:
-    return _partnership_line(item, "#partners-kop")
+def _partnership_line(item, urls, anchor="") -> tuple[str, str, str]:
+    url = urls("partnerships:detail", item.pk)
+    return f"{url}{anchor}", item.name, str(item.lead_municipality)
 
 
-def _indicator_line(item) -> tuple[str, str, str]:
+def _unassessed_line(item, urls) -> tuple[str, str, str]:
+    return _partnership_line(item, urls, "#partners-kop")
+
+
+def _indicator_line(item, urls) -> tuple[str, str, str]:
     target = _("streefdatum %(date)s") % {"date": date_format(item.target_date, "j M Y")}
     return (
-        reverse("partnerships:goals", args=[item.goal.partnership_id]),
+        urls("partnerships:goals", item.goal.partnership_id),
         item.name,
         f"{item.goal.partnership.name} · {target}",
     )
 
 
-def _agreement_line(item) -> tuple[str, str, str]:
+def _agreement_line(item, urls) -> tuple[str, str, str]:
     return (
-        reverse("partnerships:agreements", args=[item.partnership_id]),
+        urls("partnerships:agreements", item.partnership_id),
         item.title,
         f"{item.partnership.name} ({item.partnership.phase})",
     )
 
 
-def _review_line(assessment) -> tuple[str, str, str]:
+def _review_line(assessment, urls) -> tuple[str, str, str]:
     days = assessment.waiting_days
     waiting = (
         _("wacht sinds vandaag")
@@ -120,7 +129,7 @@ def _review_line(assessment) -> tuple[str, str, str]:
     )
     participation = assessment.participation
     return (
-        assessment.get_absolute_url(),
+        urls("assessment:detail", assessment.pk),
         str(participation.organisation),
         f"{participation.partnership.lead_municipality} · {waiting}",
     )
@@ -204,8 +213,13 @@ def partnership_rows(partnerships, since) -> list[dict]:
     names as the database sorts them comes along (``theme_order``,
     ``lead_order``), and what the panel "Evaluatie en besluit" reads
     (``follow_up.row_annotations``: the last closed round, a round under way,
-    the latest decision)."""
+    the latest decision). ``private``: its private partners (not withdrawn),
+    ``unassessed``: how many of them have no finalised assessment."""
     recent = Activity.objects.filter(partnership=OuterRef("pk"), date__gte=since.date())
+    private = Participation.objects.filter(
+        partnership=OuterRef("pk"), organisation__sector__in=PRIVATE_SECTORS
+    ).exclude(status=ParticipationStatus.WITHDRAWN)
+    final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
     return list(
         _groupable(partnerships)
         .annotate(
@@ -221,6 +235,8 @@ def partnership_rows(partnerships, since) -> list[dict]:
             theme_label=text_in_language("theme__name"),
             theme_order=Window(DenseRank(), order_by=text_in_language("theme__name").asc()),
             lead_order=Window(DenseRank(), order_by=F("lead_municipality__name").asc()),
+            private=_number_of(private),
+            unassessed=_number_of(private.exclude(Exists(final))),
             **follow_up.row_annotations(),
         )
         .order_by("name", "pk")
@@ -237,27 +253,21 @@ def partnership_rows(partnerships, since) -> list[dict]:
             "quiet",
             "theme_order",
             "lead_order",
+            "private",
+            "unassessed",
             *follow_up.ROW_FIELDS,
-            *follow_up.row_annotations(),
+            *follow_up.ROW_ANNOTATIONS,
         )
     )
 
 
-def private_partners(keys) -> dict[int, tuple[int, int]]:
-    """Per partnership of ``keys`` (see ``_keys``) with private partners (not
-    withdrawn): how many, and how many of them have no finalised assessment;
-    in one query."""
-    final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
-    rows = (
-        Participation.objects.filter(
-            _among("partnership_id", keys), organisation__sector__in=PRIVATE_SECTORS
-        )
-        .exclude(status=ParticipationStatus.WITHDRAWN)
-        .values("partnership_id")
-        .annotate(private=Count("pk"), unassessed=Count("pk", filter=~Exists(final)))
-        .order_by()
+def _number_of(queryset):
+    """The number of rows of ``queryset`` (related to the partnership of
+    the row: ``OuterRef``) as a column, 0 when none."""
+    return Coalesce(
+        Subquery(queryset.order_by().values("partnership").annotate(n=Count("pk")).values("n")),
+        0,
     )
-    return {row["partnership_id"]: (row["private"], row["unassessed"]) for row in rows}
 
 
 def _keys(rows, partnerships):
@@ -295,30 +305,43 @@ def _partnership(row) -> Partnership:
     return partnership
 
 
-def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENTION_LIMIT):
+def attention(
+    rows,
+    active_keys,
+    review_assessments,
+    *,
+    in_review,
+    limit=ATTENTION_LIMIT,
+    urls=None,
+):
     """What needs the user's attention, with a fixed number of queries:
-    ``rows`` are the ``partnership_rows`` of ``partnerships``,
+    ``rows`` are the ``partnership_rows`` of the partnerships,
+    ``active_keys`` those of the ones not ended (``_keys``),
     ``review_assessments`` the assessments of those she may see, of which
-    ``in_review`` are waiting for review."""
+    ``in_review`` are waiting for review. Each list holds its first
+    ``limit`` items (none for the PDF overview, which shows their numbers:
+    then counted, and no query for those waiting). ``urls``: a ``core.links.Addresses`` for the items' addresses."""
     today = timezone.localdate()
     now = timezone.now()
+    urls = urls or Addresses()
     active = [row for row in rows if row["status"] != Status.ENDED]
-    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
-    private = private_partners(active_keys)
 
     def section(title, matching, line=_partnership_line):
         return Attention(
-            title, [_partnership(row) for row in matching[:limit]], len(matching), line
+            title,
+            [_partnership(row) for row in matching[:limit]],
+            len(matching),
+            partial(line, urls=urls),
         )
 
     sections = {}
     # By name (as the rows come), then the most private partners first.
-    unassessed = [row for row in active if private.get(row["pk"], (0, 0))[1]]
+    unassessed = [row for row in active if row["unassessed"]]
     sections["unassessed"] = section(
         gettext_lazy("Private partner zonder vastgestelde afweging"), unassessed, _unassessed_line
     )
-    crowded = [row for row in active if private.get(row["pk"], (0, 0))[0] > MAX_PRIVATE_PARTNERS]
-    crowded.sort(key=lambda row: -private[row["pk"]][0])
+    crowded = [row for row in active if row["private"] > MAX_PRIVATE_PARTNERS]
+    crowded.sort(key=lambda row: -row["private"])
     sections["crowded"] = section(
         gettext_lazy("Meer dan %(max)s private partners") % {"max": MAX_PRIVATE_PARTNERS},
         crowded,
@@ -339,13 +362,9 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
     def listing(queryset, order, related, fields):
         """The first ``limit`` rows and the total, in one query (a window
         count over the few that match), with only the fields shown."""
-        rows = list(
-            queryset.select_related(*related)
-            .only(*fields)
-            .annotate(total_rows=Window(Count("pk")))
-            .order_by(*order)[:limit]
+        return follow_up.first_and_number(
+            queryset.select_related(*related).only(*fields), order, limit
         )
-        return rows, rows[0].total_rows if rows else 0
 
     overdue = Indicator.objects.filter(
         _among("goal__partnership_id", active_keys), target_date__lt=today
@@ -360,7 +379,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
         gettext_lazy("Indicatoren voorbij de streefdatum zonder meting"),
         items,
         total,
-        _indicator_line,
+        partial(_indicator_line, urls=urls),
     )
 
     unsigned = Agreement.objects.filter(
@@ -387,7 +406,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
         gettext_lazy("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
         items,
         total,
-        _agreement_line,
+        partial(_agreement_line, urls=urls),
     )
 
     items, total = follow_up.overdue_actions(_among("partnership_id", active_keys), today, limit)
@@ -395,15 +414,17 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
         gettext_lazy("Afgesproken acties uit evaluaties voorbij hun datum"),
         items,
         total,
-        follow_up.action_line,
+        partial(follow_up.action_line, urls=urls),
     )
 
     waiting = review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
     shown = ["submitted_at", "participation__organisation__name"]
     shown.append("participation__partnership__lead_municipality__name")
     related = ["participation__organisation", "participation__partnership__lead_municipality"]
-    review_items = list(
-        waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit]
+    review_items = (
+        list(waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit])
+        if limit
+        else []
     )
     for assessment in review_items:
         assessment.waiting_days = (
@@ -413,7 +434,7 @@ def attention(partnerships, rows, review_assessments, *, in_review, limit=ATTENT
         gettext_lazy("Afwegingen die wachten op vaststelling"),
         review_items,
         in_review,
-        _review_line,
+        partial(_review_line, urls=urls),
     )
     return sections
 
@@ -454,7 +475,13 @@ def filter_form(user, params) -> DashboardFilterForm:
     return DashboardFilterForm(params or None, municipalities=visible_municipalities(user))
 
 
-def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
+def build(
+    user, params, form: DashboardFilterForm | None = None, *, for_print: bool = False
+) -> Dashboard:
+    """The figures for ``user`` and the filters ``params`` (or their
+    ``form``). ``for_print``: for the PDF overview, which shows how many
+    each list of what needs attention holds, not their items (counted, and
+    no query for those waiting for review)."""
     form = form or filter_form(user, params)
     filters = form.filters()
     partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
@@ -534,16 +561,19 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
     labels = [f"{form.fields[k].label}: {v}" for k, v in filters.items()]
     contributions = contribution_charts(contribution_sums(keys), list_url)
     # The filters apply to everything, the assessments waiting for review too.
+    active = [row for row in rows if row["status"] != Status.ENDED]
+    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
+    urls = Addresses()  # each kind of address of the lists reversed once
     attention_sections = attention(
-        partnerships,
         rows,
+        active_keys,
         assessments,
         in_review=next(
             n for value, _label, n in assessments_by_status if value == AssessmentStatus.IN_REVIEW
         ),
+        urls=urls,
+        limit=0 if for_print else ATTENTION_LIMIT,
     )
-    active = [row for row in rows if row["status"] != Status.ENDED]
-    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
     return Dashboard(
         form=form,
         total=len(rows),
@@ -563,7 +593,8 @@ def build(user, params, form: DashboardFilterForm | None = None) -> Dashboard:
             # Officers of the lead gemeente start its rounds; others see them.
             lambda row: scope.can_edit_for(row["lead_municipality_id"]),
             attention_sections["actions"],
-            limit=ATTENTION_LIMIT,
+            limit=0 if for_print else ATTENTION_LIMIT,
+            urls=urls,
         ),
     )
 
@@ -582,9 +613,6 @@ def contribution_charts(sums, list_url) -> list[BarChart]:
     ]
 
 
-FIGURES_TEMPLATE = "dashboard/includes/figures.html"
-
-
 def figures_parts(user, form: DashboardFilterForm) -> list:
     """What the figures depend on besides language and day (``core.cache``):
     the state of the partnerships in the user's scope (``revision.state_of``:
@@ -597,13 +625,17 @@ def figures_parts(user, form: DashboardFilterForm) -> list:
     return [state_of(Partnership.objects.visible_to(user)), scope_for(user).key, repr(filters)]
 
 
-def figures_html(user, params, form: DashboardFilterForm) -> str:
+def figures_html(user, params, form: DashboardFilterForm) -> tuple[str, Dashboard | None]:
     """The dashboard's counts, charts and attention lists as HTML, from the
-    cache when the data, scope, filters, language and day are the same."""
-    html = cache.cached(
-        "dashboard-figures",
-        lambda: figures_parts(user, form),
-        lambda: render_to_string(FIGURES_TEMPLATE, {"dashboard": build(user, params, form)}),
-    )
-    # Rendered from our own template, which escapes what it shows.
-    return mark_safe(html)  # noqa: S308
+    cache when the data, scope, filters, language and day are the same; with
+    the ``Dashboard`` when it was counted for this request (None when the
+    HTML came from the cache), for whoever wants the figures themselves."""
+    counted = []
+
+    def make() -> str:
+        counted.append(build(user, params, form))
+        return str(markup.figures_markup(counted[0]))
+
+    html = cache.cached("dashboard-figures", lambda: figures_parts(user, form), make)
+    # Written by markup.figures_markup, which escapes what it shows.
+    return mark_safe(html), (counted[0] if counted else None)  # noqa: S308

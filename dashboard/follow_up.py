@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, OuterRef, Q, Subquery, Window
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -74,6 +73,8 @@ def row_annotations() -> dict:
     }
 
 
+# The names of those columns (without making their subqueries again).
+ROW_ANNOTATIONS = ("last_evaluated", "running_round", "last_decided")
 # The fields of the rows these rules read, besides status and phase.
 ROW_FIELDS = ("phase__number", "planned_end_date")
 
@@ -108,19 +109,20 @@ def _lead_name(row) -> str:
     return row["lead_municipality__name"]
 
 
-def due_evaluations(rows, today, can_run, limit) -> Figure:
+def due_evaluations(rows, today, can_run, limit, urls) -> Figure:
     """Never evaluated first, then the longest ago. ``can_run(row)``: may the
-    user start a round of it (then the line leads to a new round)."""
+    user start a round of it (then the line leads to a new round). ``urls``:
+    a ``core.links.Addresses`` (each kind of address reversed once)."""
     due = [row for row in rows if evaluation_due(row, today)]
     due.sort(key=lambda row: (row["last_evaluated"] is not None, row["last_evaluated"] or 0))
     lines = []
     for row in due[:limit]:
         if row["running_round"]:
-            url = reverse("evaluation:round", args=[row["running_round"]])
+            url = urls("evaluation:round", row["running_round"])
             detail = _("een ronde is gestart")
         else:
             name = "evaluation:round_add" if can_run(row) else "evaluation:rounds"
-            url = reverse(name, args=[row["pk"]])
+            url = urls(name, row["pk"])
             detail = (
                 _("laatste ronde gesloten %(date)s")
                 % {"date": date_format(timezone.localdate(row["last_evaluated"]), "j M Y")}
@@ -131,7 +133,7 @@ def due_evaluations(rows, today, can_run, limit) -> Figure:
     return Figure("evaluations", gettext_lazy("Evaluatie nodig"), len(due), lines)
 
 
-def due_decisions(rows, today, limit) -> Figure:
+def due_decisions(rows, today, limit, urls) -> Figure:
     """The longest past their end date first; each leads to the partnership's
     decision section (shown from phase 6 on; before that, to its page)."""
     due = sorted(
@@ -140,7 +142,7 @@ def due_decisions(rows, today, limit) -> Figure:
     )
     lines = []
     for row in due[:limit]:
-        url = reverse("partnerships:detail", args=[row["pk"]])
+        url = urls("partnerships:detail", row["pk"])
         if row["phase__number"] >= 6:
             url += "#besluit-kop"
         end = _("geplande einddatum %(date)s") % {
@@ -150,8 +152,11 @@ def due_decisions(rows, today, limit) -> Figure:
     return Figure("decisions", gettext_lazy("Besluit nodig"), len(due), lines)
 
 
-def _listing(queryset, order, limit):
-    """The first ``limit`` rows and their number, in one query (a window count)."""
+def first_and_number(queryset, order, limit):
+    """The first ``limit`` rows and their number, in one query (a window
+    count); with no ``limit``, only their number (a count)."""
+    if not limit:
+        return [], queryset.count()
     rows = list(queryset.annotate(total_rows=Window(Count("pk"))).order_by(*order)[:limit])
     return rows, rows[0].total_rows if rows else 0
 
@@ -161,22 +166,22 @@ def response_rate(finished: int, invited: int) -> int:
     return round(100 * finished / invited) if invited else 0
 
 
-def open_rounds(among, limit) -> Figure:
+def open_rounds(among, limit, urls) -> Figure:
     """The open rounds of the partnerships ``among`` (a condition on
     ``partnership_id``), closing soonest first, with who finished out of
     who was invited (one who answered counts as invited)."""
     invited = Q(respondents__invited_at__isnull=False) | Q(respondents__submitted_at__isnull=False)
-    rounds, total = _listing(
-        EvaluationRound.objects.filter(among, status=RoundStatus.OPEN)
-        .select_related("partnership")
-        .only("title", "closes_on", "partnership__name")
-        .annotate(
-            invited=Count("respondents", filter=invited),
-            finished=Count("respondents", filter=Q(respondents__submitted_at__isnull=False)),
-        ),
-        ["closes_on", "pk"],
-        limit,
-    )
+    open_now = EvaluationRound.objects.filter(among, status=RoundStatus.OPEN)
+    if limit:  # their response too (without items: only their number)
+        open_now = (
+            open_now.select_related("partnership")
+            .only("title", "closes_on", "partnership__name")
+            .annotate(
+                invited=Count("respondents", filter=invited),
+                finished=Count("respondents", filter=Q(respondents__submitted_at__isnull=False)),
+            )
+        )
+    rounds, total = first_and_number(open_now, ["closes_on", "pk"], limit)
     lines = []
     for evaluation_round in rounds:
         answered = _("%(finished)s van %(invited)s afgerond (%(rate)s%%)") % {
@@ -187,7 +192,7 @@ def open_rounds(among, limit) -> Figure:
         closes = _("sluit %(date)s") % {"date": date_format(evaluation_round.closes_on, "j M Y")}
         lines.append(
             (
-                reverse("evaluation:round", args=[evaluation_round.pk]),
+                urls("evaluation:round", evaluation_round.pk),
                 evaluation_round.title,
                 f"{evaluation_round.partnership.name} · {answered} · {closes}",
             )
@@ -199,7 +204,7 @@ def overdue_actions(among, today, limit):
     """The actions of the partnerships ``among`` past their date and neither
     done nor dropped, the longest overdue first: (the first ``limit``, their
     number), in one query."""
-    return _listing(
+    return first_and_number(
         Action.objects.filter(among, due_date__lt=today)
         .exclude(status__in=[ActionStatus.DONE, ActionStatus.DROPPED])
         .select_related("partnership", "round")
@@ -209,23 +214,23 @@ def overdue_actions(among, today, limit):
     )
 
 
-def action_line(action) -> tuple[str, str, str]:
+def action_line(action, urls) -> tuple[str, str, str]:
     due = _("uiterlijk %(date)s") % {"date": date_format(action.due_date, "j M Y")}
     parts = [action.partnership.name, *([action.round.title] if action.round_id else []), due]
     return (
-        reverse("evaluation:actions", args=[action.partnership_id]),
+        urls("evaluation:actions", action.partnership_id),
         Truncator(action.what).chars(90),
         " · ".join(parts),
     )
 
 
-def panel(rows, among, today, can_run, actions, limit) -> list[Figure]:
+def panel(rows, among, today, can_run, actions, limit, urls) -> list[Figure]:
     """The four figures, in the order of the work: evaluate, follow the
     rounds, do what was agreed, decide. ``actions``: the attention list's
     overdue actions (the same figure)."""
     return [
-        due_evaluations(rows, today, can_run, limit),
-        open_rounds(among, limit),
+        due_evaluations(rows, today, can_run, limit, urls),
+        open_rounds(among, limit, urls),
         Figure("actions", actions.title, actions.total, actions.lines),
-        due_decisions(rows, today, limit),
+        due_decisions(rows, today, limit, urls),
     ]

@@ -75,14 +75,19 @@ def dashboard(request):
     form = figures.filter_form(request.user, request.GET)
     # Once, for the filter's options and the list of her gemeenten.
     municipalities = list(form.fields["municipality"].queryset)
+    controls = filter_controls(form, municipalities)
+    html, counted = figures.figures_html(request.user, request.GET, form)
     return render(
         request,
         "dashboard/dashboard.html",
         {
             "form": form,
-            "controls": filter_controls(form, municipalities),
+            "controls": controls,
             "municipalities": municipalities,
-            "figures": figures.figures_html(request.user, request.GET, form),
+            "figures": html,
+            # The figures themselves when counted for this request (not shown
+            # by the page's template, which shows their HTML).
+            "dashboard": counted,
             "filter_query": request.GET.urlencode(),
             "heading": _heading(request.user),
         },
@@ -126,7 +131,7 @@ def _overview_pdf(request, today, form) -> bytes:
     _html, pdf = render_pdf(
         "dashboard/overview_pdf.html",
         {
-            "dashboard": figures.build(request.user, request.GET, form),
+            "dashboard": figures.build(request.user, request.GET, form, for_print=True),
             "heading": _heading(request.user),
             "today": today,
             "user": request.user,

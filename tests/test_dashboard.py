@@ -186,12 +186,12 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(world, region_data):
         "regions_municipality",  # her gemeenten, once: the filter and the list of them
         "partnerships_healththeme",  # the filter's themes
         "partnerships_phase",
-        # a row each: per status, phase, theme, lead; attention; evaluations and
-        # decisions due (the last closed round and decision as columns)
+        # a row each: per status, phase, theme, lead; attention (its private
+        # partners and those without a finalised assessment counted as columns);
+        # evaluations and decisions due (the last closed round and decision too)
         "partnerships_partnership",
         "assessment_assessment",  # per status and outcome
         "partnerships_contribution",  # hours and euros per type
-        "partnerships_participation",  # private partners per partnership
         "partnerships_indicator",  # the first overdue ones and their number
         "partnerships_agreement",  # the first unsigned ones and their number
         "evaluation_action",  # the first overdue actions and their number
