@@ -14,8 +14,8 @@ from accounts.scoping import scope_for, visible_municipalities
 from core.concurrency import save_if_current
 from core.forms import active_filters
 
+from .. import list_markup, summary
 from .. import phases as phase_rules
-from .. import summary
 from ..audit import recent_changes
 from ..filters import apply_list_filters
 from ..forms.partnership import PartnershipFilterForm, PartnershipForm
@@ -71,7 +71,9 @@ def partnership_list(request):
         "partnerships/partnership_list.html",
         {
             "form": form,
+            "filter_fields": list_markup.filter_fields(form),
             "page": page,
+            "rows": list_markup.rows(page.object_list),
             "query_string": query.urlencode(),
             "active_filters": active_filters(form),
             "can_create": scope_for(user).kind == "municipality",
