@@ -184,7 +184,10 @@ def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
     from .models import QuestionnaireTheme
 
     rows = (
-        QuestionnaireTheme.objects.filter(version=version)
+        # Plain rows: django-modeltranslation's own reading of a translated
+        # value builds an object per row (most of this function's time).
+        QuestionnaireTheme.objects.rewrite(False)
+        .filter(version=version)
         .order_by(
             "order",
             "code",
@@ -196,13 +199,14 @@ def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
         # A question's text and an option's label in the reader's language
         # (through a relation, a plain value reads the Dutch column).
         .annotate(
+            theme_title=text_in_language("title"),
             question_text=text_in_language("questions__text"),
             option_label=text_in_language("questions__options__label"),
         )
         .values_list(
             "pk",
             "code",
-            "title",
+            "theme_title",
             "weight",
             "is_knockout",
             "questions__pk",
@@ -239,5 +243,7 @@ def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
         )
         for fields, theme_knockout, questions in themes.values()
     ]
-    bands = [BandSpec(b.outcome, b.min_total, b.min_theme) for b in version.bands.all()]
+    bands = [
+        BandSpec(*band) for band in version.bands.values_list("outcome", "min_total", "min_theme")
+    ]
     return theme_specs, bands

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from .models import Status
 
 FIELD = (
     '\n    <div class="col-sm-6 col-lg-3">\n'
@@ -18,12 +21,12 @@ FIELD = (
 
 ROW = (
     "\n  <tr>\n"
-    '    <td class="pps-table__title"><a href="{}">{}</a></td>\n'
-    '    <td data-label="{}">{}</td>\n'
-    '    <td data-label="{}">{}</td>\n'
-    '    <td data-label="{}">{}</td>\n'
-    '    <td data-label="{}">{}</td>\n'
-    '    <td data-label="{}">{}</td>\n'
+    '    <td class="pps-table__title"><a href="{link}">{name}</a></td>\n'
+    '    <td data-label="{theme_label}">{theme}</td>\n'
+    '    <td data-label="{lead_label}">{lead}</td>\n'
+    '    <td data-label="{phase_label}">{phase}</td>\n'
+    '    <td data-label="{partners_label}">{partners}</td>\n'
+    '    <td data-label="{status_label}">{status}</td>\n'
     "  </tr>\n"
 )
 
@@ -37,33 +40,29 @@ def filter_fields(form) -> str:
 
 
 def rows(partnerships) -> str:
-    """A table row per partnership (with ``partner_count``)."""
+    """A table row per partnership (with ``partner_count``): every value
+    escaped here, the column labels and status names looked up once."""
     link = reverse("partnerships:detail", args=[_KEY])
-    theme, lead, phase, partners, status = (
-        gettext("Thema"),
-        gettext("Trekker"),
-        gettext("Fase"),
-        gettext("Partners"),
-        gettext("Status"),
-    )
-    return format_html_join(
-        "",
-        ROW,
-        (
-            (
-                link.replace(str(_KEY), str(p.pk)),
-                p.name,
-                theme,
-                p.theme,
-                lead,
-                p.lead_municipality,
-                phase,
-                p.phase,
-                partners,
-                localize(p.partner_count),
-                status,
-                p.get_status_display(),
+    labels = {
+        "theme_label": escape(gettext("Thema")),
+        "lead_label": escape(gettext("Trekker")),
+        "phase_label": escape(gettext("Fase")),
+        "partners_label": escape(gettext("Partners")),
+        "status_label": escape(gettext("Status")),
+    }
+    statuses = {value: escape(label) for value, label in Status.choices}
+    return mark_safe(  # noqa: S308 - every part is escaped
+        "".join(
+            ROW.format(
+                link=escape(link.replace(str(_KEY), str(p.pk))),
+                name=escape(p.name),
+                theme=escape(p.theme),
+                lead=escape(p.lead_municipality),
+                phase=escape(p.phase),
+                partners=escape(localize(p.partner_count)),
+                status=statuses.get(p.status) or escape(p.status),
+                **labels,
             )
             for p in partnerships
-        ),
+        )
     )

@@ -167,11 +167,12 @@ def detail(request, pk):
             "result": result,
             "outcome_label": assessment.outcome_label(result.outcome),
             # The other assessments of this partner leave out drafts for a
-            # gemeente that only takes part (partnerships.querysets.sees_drafts).
+            # gemeente that only takes part (partnerships.querysets.sees_drafts);
+            # of each only what its line shows (date, status, outcome).
             "chain": list(
-                Assessment.objects.filter(participation=assessment.participation)
+                Assessment.objects.filter(participation_id=assessment.participation_id)
                 .of_partnership_for(user, partnership)
-                .select_related("author", "reviewer")
+                .only("kind", "status", "outcome", "created_at")
                 .order_by("-created_at", "-pk")
             ),
             "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
