@@ -28,7 +28,7 @@ from ..models import (
     Question,
 )
 from ..querysets import can_review_assessment, get_assessment_for_user
-from ..scoring import score, specs_for_version
+from ..scoring import score, specs_and_answers, specs_for_version
 
 
 def stale_message(assessment, stored: list[str]) -> str:
@@ -129,10 +129,10 @@ SHOWN_WITH = ("version__questionnaire", "author", "reviewer")
 
 
 def _scored(assessment):
-    """The version's themes and bands, the answers and the score: 5 queries
-    (themes, questions, options, bands, answers), whatever the size."""
-    themes, bands = specs_for_version(assessment.version)
-    answers = dict(assessment.answers.values_list("question_id", "option_id"))
+    """The version's themes and bands, the answers and the score: 2 queries
+    (the themes with their questions, options and answers; the bands),
+    whatever the size."""
+    themes, bands, answers = specs_and_answers(assessment)
     return themes, bands, answers, score(themes, bands, answers)
 
 
