@@ -10,6 +10,8 @@ from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from core.translations import text_in_language
+
 from .models import Status
 
 FIELD = (
@@ -39,9 +41,35 @@ def filter_fields(form) -> str:
     return format_html_join("", FIELD, ((f.id_for_label, f.label, f) for f in form))
 
 
+def row_values(partnerships):
+    """What a row shows of each partnership (a queryset with
+    ``partner_count``), in the list's order, as plain values (named: ``pk``,
+    ``name``, ``partner_count``, …). A theme's and a phase's name in the
+    reader's language, from their Dutch and English columns
+    (django-modeltranslation), as ``str(theme)`` and ``str(phase)`` read them."""
+    return (
+        partnerships.annotate(
+            theme_name=text_in_language("theme__name"),
+            phase_name=text_in_language("phase__name"),
+        )
+        .order_by("name", "pk")
+        .values_list(
+            "pk",
+            "name",
+            "theme_name",
+            "lead_municipality__name",
+            "phase__number",
+            "phase_name",
+            "partner_count",
+            "status",
+            named=True,
+        )
+    )
+
+
 def rows(partnerships) -> str:
-    """A table row per partnership (with ``partner_count``): every value
-    escaped here, the column labels and status names looked up once."""
+    """A table row per partnership (of ``row_values``): every value escaped
+    here, the column labels and status names looked up once."""
     link = reverse("partnerships:detail", args=[_KEY])
     labels = {
         "theme_label": escape(gettext("Thema")),
@@ -56,9 +84,9 @@ def rows(partnerships) -> str:
             ROW.format(
                 link=escape(link.replace(str(_KEY), str(p.pk))),
                 name=escape(p.name),
-                theme=escape(p.theme),
-                lead=escape(p.lead_municipality),
-                phase=escape(p.phase),
+                theme=escape(p.theme_name),
+                lead=escape(p.lead_municipality__name),
+                phase=escape(f"{p.phase__number}. {p.phase_name}"),  # as str(phase)
                 partners=escape(localize(p.partner_count)),
                 status=statuses.get(p.status) or escape(p.status),
                 **labels,

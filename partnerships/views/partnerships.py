@@ -34,34 +34,16 @@ from ..models import (
 from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
 PAGE_SIZE = 25
-# What a row of the list shows (the phase's guidance texts are long). A
-# theme's and a phase's name are read in the reader's language, from their
-# Dutch and English columns (django-modeltranslation).
-LIST_FIELDS = (
-    "name",
-    "status",
-    "theme__name_nl",
-    "theme__name_en",
-    "phase__number",
-    "phase__name_nl",
-    "phase__name_en",
-    "lead_municipality__name",
-    "updated_at",
-)
 
 
 def partnership_list(request):
     user = request.user
     municipalities = visible_municipalities(user)
     form = PartnershipFilterForm(request.GET or None, municipalities=municipalities)
-    queryset = (
-        Partnership.objects.select_related("theme", "phase", "lead_municipality")
-        .only(*LIST_FIELDS)
-        .visible_to(user)
-    )
+    queryset = Partnership.objects.visible_to(user)
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
-    page = Paginator(with_partner_counts(queryset).order_by("name", "pk"), PAGE_SIZE).get_page(
+    page = Paginator(list_markup.row_values(with_partner_counts(queryset)), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     query = request.GET.copy()
