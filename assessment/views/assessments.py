@@ -16,7 +16,7 @@ from core.history import moment
 from partnerships.querysets import can_edit_partnership
 from partnerships.views.common import load_partnership
 
-from .. import selection, workflow
+from .. import markup, selection, workflow
 from ..forms import ConditionsForm, ReviewForm, SendBackForm, ThemeForm
 from ..history import assessment_history, last_saved
 from ..models import (
@@ -163,7 +163,7 @@ def detail(request, pk):
         {
             "assessment": assessment,
             "partnership": partnership,
-            "progress": _progress_of(themes, answers),
+            "progress_rows": markup.progress_rows(assessment, _progress_of(themes, answers)),
             "result": result,
             "outcome_label": assessment.outcome_label(result.outcome),
             # The other assessments of this partner leave out drafts for a
@@ -321,6 +321,8 @@ def outcome(request, pk):
         {
             "assessment": assessment,
             "result": result,
+            "knockout_rows": markup.knockout_rows(result),
+            "score_rows": markup.score_rows(result),
             "bands": sorted(bands, key=lambda b: b.min_total, reverse=True),
             "outcome_label": assessment.outcome_label(result.outcome),
             "band_labels": {o: assessment.outcome_label(o) for o in Outcome.values},
