@@ -27,7 +27,7 @@ from ..models import (
     Outcome,
     Question,
 )
-from ..querysets import can_review_assessment, get_assessment_for_user
+from ..querysets import can_review_assessment, get_assessment_for_user, with_siblings_for_user
 from ..scoring import score, specs_and_answers, specs_for_version
 
 
@@ -151,7 +151,9 @@ def _progress_of(themes, answers):
 
 def detail(request, pk):
     user = request.user
-    assessment = get_assessment_for_user(
+    # The other assessments of this partner (in the same query) leave out
+    # drafts for a gemeente that only takes part (partnerships.querysets.sees_drafts).
+    assessment, chain = with_siblings_for_user(
         user, pk, queryset=Assessment.objects.select_related(*SHOWN_WITH)
     )
     partnership = assessment.participation.partnership
@@ -166,15 +168,7 @@ def detail(request, pk):
             "progress_rows": markup.progress_rows(assessment, _progress_of(themes, answers)),
             "result": result,
             "outcome_label": assessment.outcome_label(result.outcome),
-            # The other assessments of this partner leave out drafts for a
-            # gemeente that only takes part (partnerships.querysets.sees_drafts);
-            # of each only what its line shows (date, status, outcome).
-            "chain": list(
-                Assessment.objects.filter(participation_id=assessment.participation_id)
-                .of_partnership_for(user, partnership)
-                .only("kind", "status", "outcome", "created_at")
-                .order_by("-created_at", "-pk")
-            ),
+            "chain": chain,
             "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
             "can_edit": can_edit,
             "can_correct": assessment.is_final and can_edit_partnership(user, partnership),
