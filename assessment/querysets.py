@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.scoping import scope_for
@@ -74,6 +75,26 @@ def can_review_assessment(user, assessment) -> bool:
         scope.kind == "region"
         and assessment.participation.partnership.lead_municipality.region_id == scope.region_id
     )
+
+
+def with_siblings_for_user(user, pk, *, queryset):
+    """The assessment (404 for outsiders) and every assessment of its partner
+    this user may see, itself included, newest first: one query. The
+    siblings follow the same rule as ``visible_to`` (drafts only where
+    ``sees_drafts``), as ``of_partnership_for`` does for one partnership."""
+    siblings = list(
+        queryset.select_related(
+            "participation__organisation",
+            "participation__partnership__lead_municipality",
+        )
+        .filter(participation__assessments=pk)
+        .visible_to(user)
+        .order_by("-created_at", "-pk")
+    )
+    assessment = next((a for a in siblings if a.pk == pk), None)
+    if assessment is None:  # as get_object_or_404 says it
+        raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+    return assessment, siblings
 
 
 def get_assessment_for_user(user, pk, *, edit=False, review=False, queryset=None):

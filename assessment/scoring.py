@@ -177,14 +177,67 @@ def score(
 
 # --- Loading the specs of a stored questionnaire version -------------------
 
+# A row of the themes' query: the theme, its question, the question's option.
+SPEC_FIELDS = (
+    "pk",
+    "code",
+    "theme_title",
+    "weight",
+    "is_knockout",
+    "questions__pk",
+    "questions__code",
+    "question_text",
+    "questions__is_knockout",
+    "questions__options__pk",
+    "option_label",
+    "questions__options__points",
+    "questions__options__is_unknown",
+    "questions__options__triggers_knockout",
+)
+
 
 def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
     """The themes and bands of a version as plain data (2 queries: the themes
     with their questions and options joined, as plain values; the bands)."""
-    from .models import QuestionnaireTheme
+    themes, _answers = _read_specs(version, None)
+    return themes, _bands(version)
 
+
+def specs_and_answers(assessment) -> tuple[list[ThemeSpec], list[BandSpec], dict]:
+    """The themes and bands of the assessment's version (as
+    ``specs_for_version``) and its answers, the chosen option's key per
+    question's key (None: not chosen), read with the questions: 2 queries."""
+    themes, answers = _read_specs(assessment.version, assessment)
+    return themes, _bands(assessment.version), answers
+
+
+def _bands(version) -> list[BandSpec]:
+    return [
+        BandSpec(*band) for band in version.bands.values_list("outcome", "min_total", "min_theme")
+    ]
+
+
+def _read_specs(version, assessment) -> tuple[list[ThemeSpec], dict]:
+    """The version's themes with their questions and options (one query);
+    with ``assessment``, each question's chosen option read in the same query."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import Answer, QuestionnaireTheme
+
+    columns = list(SPEC_FIELDS)
+    chosen = {}
+    if assessment is not None:
+        columns.append("chosen")
+        chosen["chosen"] = Subquery(
+            Answer.objects.filter(assessment=assessment, question=OuterRef("questions__pk"))
+            .order_by()
+            .values("option_id")[:1]
+        )
     rows = (
-        QuestionnaireTheme.objects.filter(version=version)
+        # Plain rows: django-modeltranslation's own reading of a translated
+        # value builds an object per row (most of this function's time).
+        QuestionnaireTheme.objects.rewrite(False)
+        .filter(version=version)
         .order_by(
             "order",
             "code",
@@ -196,32 +249,23 @@ def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
         # A question's text and an option's label in the reader's language
         # (through a relation, a plain value reads the Dutch column).
         .annotate(
+            theme_title=text_in_language("title"),
             question_text=text_in_language("questions__text"),
             option_label=text_in_language("questions__options__label"),
+            **chosen,
         )
-        .values_list(
-            "pk",
-            "code",
-            "title",
-            "weight",
-            "is_knockout",
-            "questions__pk",
-            "questions__code",
-            "question_text",
-            "questions__is_knockout",
-            "questions__options__pk",
-            "option_label",
-            "questions__options__points",
-            "questions__options__is_unknown",
-            "questions__options__triggers_knockout",
-        )
+        .values_list(*columns)
     )
     # theme key -> (its fields, question key -> (its fields, its options)), in order
     themes: dict = {}
-    for theme_id, code, title, weight, theme_knockout, question_id, *rest in rows:
+    answers: dict = {}
+    for row in rows:
+        theme_id, code, title, weight, theme_knockout, question_id, *rest = row[: len(SPEC_FIELDS)]
         theme = themes.setdefault(theme_id, ((theme_id, code, title, weight), theme_knockout, {}))
         if question_id is None:
             continue  # a theme without questions
+        if assessment is not None:
+            answers[question_id] = row[-1]
         question_code, text, question_knockout, option_id, *option = rest
         question = theme[2].setdefault(
             question_id, ((question_id, question_code, text), question_knockout, [])
@@ -239,5 +283,4 @@ def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
         )
         for fields, theme_knockout, questions in themes.values()
     ]
-    bands = [BandSpec(b.outcome, b.min_total, b.min_theme) for b in version.bands.all()]
-    return theme_specs, bands
+    return theme_specs, answers

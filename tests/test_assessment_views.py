@@ -283,24 +283,62 @@ def test_assessment_page_and_outcome_cost_a_fixed_number_of_queries(
     for answered in (False, True):
         if answered:
             answer_all(assessment)
-        # 1 session, 2 user, 3 the assessment (partner, partnership, gemeente,
+        # 1 session, 2 user, 3 the assessment with the partner's other
+        # assessments the user may see (partner, partnership, gemeente,
         # questionnaire version, author and reviewer joined), 4 the version's
-        # themes with their questions and options, 5 its bands, 6 the answers
-        # (progress and score from these), 7 the partner's other assessments,
-        # 8-10 savepoint, session update, release. (Its history has a page
-        # of its own.)
-        with django_assert_num_queries(10):
+        # themes with their questions, options and the answers (progress and
+        # score from these), 5 its bands, 6-8 savepoint, session update,
+        # release. (Its history has a page of its own.)
+        with django_assert_num_queries(8):
             response = client.get(page)
         assert response.status_code == 200
         # 1 session, 2 user, 3 the assessment (partner, partnership, gemeente,
-        # version joined), 4 the version's themes with their questions and
-        # options, 5 its bands, 6 the answers (the score, and the suggested
-        # conditions in the form of who may edit), 7-9 savepoint, session
+        # version joined), 4 the version's themes with their questions,
+        # options and the answers (the score, and the suggested conditions in
+        # the form of who may edit), 5 its bands, 6-8 savepoint, session
         # update, release.
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(8):
             response = client.get(outcome)
         assert response.status_code == 200
     assert response.context["result"].total_percent == 100
+
+
+def test_the_partners_other_assessments_leave_out_drafts_for_a_gemeente_taking_part(world):
+    """An assessment's page lists every assessment of the same partner the
+    user may see (read with the assessment): a gemeente that only takes part
+    sees the finalised ones, the lead gemeente and the coordinator the
+    correction under way too; an outsider gets a 404."""
+    partnership = PartnershipFactory(
+        lead_municipality=world.municipality,
+        participating_municipalities=[world.municipality_same_region],
+    )
+    participation = ParticipationFactory(partnership=partnership)
+    other = workflow.start(ParticipationFactory(partnership=partnership), world.officer)
+    final = workflow.start(participation, world.officer)
+    answer_all(final)
+    workflow.submit(final, world.officer)
+    workflow.finalise(final, world.coordinator)
+    draft = workflow.correct(final, world.officer)
+    correction = reverse("assessment:detail", args=[draft.pk])
+
+    def chain(user, assessment=final):
+        response = world.client_for(user).get(assessment.get_absolute_url())
+        assert response.status_code == 200
+        return [a.pk for a in response.context["chain"]]
+
+    assert chain(world.officer) == [draft.pk, final.pk]
+    assert chain(world.coordinator) == [draft.pk, final.pk]
+    assert chain(world.officer, draft) == [draft.pk, final.pk]
+    assert chain(world.officer_same_region) == [final.pk]
+    assert f'href="{correction}"' not in (
+        world.client_for(world.officer_same_region).get(final.get_absolute_url()).content.decode()
+    )
+    assert world.client_for(world.officer_same_region).get(correction).status_code == 404
+    assert (
+        world.client_for(world.officer_other_region).get(final.get_absolute_url()).status_code
+        == 404
+    )
+    assert chain(world.officer, other) == [other.pk]
 
 
 def test_regional_memory_shows_final_outcomes_to_the_region_only(world, partnership):

@@ -16,7 +16,7 @@ from core.history import moment
 from partnerships.querysets import can_edit_partnership
 from partnerships.views.common import load_partnership
 
-from .. import selection, workflow
+from .. import markup, selection, workflow
 from ..forms import ConditionsForm, ReviewForm, SendBackForm, ThemeForm
 from ..history import assessment_history, last_saved
 from ..models import (
@@ -27,8 +27,8 @@ from ..models import (
     Outcome,
     Question,
 )
-from ..querysets import can_review_assessment, get_assessment_for_user
-from ..scoring import score, specs_for_version
+from ..querysets import can_review_assessment, get_assessment_for_user, with_siblings_for_user
+from ..scoring import score, specs_and_answers, specs_for_version
 
 
 def stale_message(assessment, stored: list[str]) -> str:
@@ -129,10 +129,10 @@ SHOWN_WITH = ("version__questionnaire", "author", "reviewer")
 
 
 def _scored(assessment):
-    """The version's themes and bands, the answers and the score: 5 queries
-    (themes, questions, options, bands, answers), whatever the size."""
-    themes, bands = specs_for_version(assessment.version)
-    answers = dict(assessment.answers.values_list("question_id", "option_id"))
+    """The version's themes and bands, the answers and the score: 2 queries
+    (the themes with their questions, options and answers; the bands),
+    whatever the size."""
+    themes, bands, answers = specs_and_answers(assessment)
     return themes, bands, answers, score(themes, bands, answers)
 
 
@@ -151,7 +151,9 @@ def _progress_of(themes, answers):
 
 def detail(request, pk):
     user = request.user
-    assessment = get_assessment_for_user(
+    # The other assessments of this partner (in the same query) leave out
+    # drafts for a gemeente that only takes part (partnerships.querysets.sees_drafts).
+    assessment, chain = with_siblings_for_user(
         user, pk, queryset=Assessment.objects.select_related(*SHOWN_WITH)
     )
     partnership = assessment.participation.partnership
@@ -163,17 +165,10 @@ def detail(request, pk):
         {
             "assessment": assessment,
             "partnership": partnership,
-            "progress": _progress_of(themes, answers),
+            "progress_rows": markup.progress_rows(assessment, _progress_of(themes, answers)),
             "result": result,
             "outcome_label": assessment.outcome_label(result.outcome),
-            # The other assessments of this partner leave out drafts for a
-            # gemeente that only takes part (partnerships.querysets.sees_drafts).
-            "chain": list(
-                Assessment.objects.filter(participation=assessment.participation)
-                .of_partnership_for(user, partnership)
-                .select_related("author", "reviewer")
-                .order_by("-created_at", "-pk")
-            ),
+            "chain": chain,
             "report_url": reverse("assessment:report_pdf", args=[assessment.pk]),
             "can_edit": can_edit,
             "can_correct": assessment.is_final and can_edit_partnership(user, partnership),
@@ -320,6 +315,8 @@ def outcome(request, pk):
         {
             "assessment": assessment,
             "result": result,
+            "knockout_rows": markup.knockout_rows(result),
+            "score_rows": markup.score_rows(result),
             "bands": sorted(bands, key=lambda b: b.min_total, reverse=True),
             "outcome_label": assessment.outcome_label(result.outcome),
             "band_labels": {o: assessment.outcome_label(o) for o in Outcome.values},

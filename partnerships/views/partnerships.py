@@ -14,8 +14,8 @@ from accounts.scoping import scope_for, visible_municipalities
 from core.concurrency import save_if_current
 from core.forms import active_filters
 
+from .. import list_markup, summary
 from .. import phases as phase_rules
-from .. import summary
 from ..audit import recent_changes
 from ..filters import apply_list_filters
 from ..forms.partnership import PartnershipFilterForm, PartnershipForm
@@ -34,34 +34,16 @@ from ..models import (
 from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
 PAGE_SIZE = 25
-# What a row of the list shows (the phase's guidance texts are long). A
-# theme's and a phase's name are read in the reader's language, from their
-# Dutch and English columns (django-modeltranslation).
-LIST_FIELDS = (
-    "name",
-    "status",
-    "theme__name_nl",
-    "theme__name_en",
-    "phase__number",
-    "phase__name_nl",
-    "phase__name_en",
-    "lead_municipality__name",
-    "updated_at",
-)
 
 
 def partnership_list(request):
     user = request.user
     municipalities = visible_municipalities(user)
     form = PartnershipFilterForm(request.GET or None, municipalities=municipalities)
-    queryset = (
-        Partnership.objects.select_related("theme", "phase", "lead_municipality")
-        .only(*LIST_FIELDS)
-        .visible_to(user)
-    )
+    queryset = Partnership.objects.visible_to(user)
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
-    page = Paginator(with_partner_counts(queryset).order_by("name", "pk"), PAGE_SIZE).get_page(
+    page = Paginator(list_markup.row_values(with_partner_counts(queryset)), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     query = request.GET.copy()
@@ -71,7 +53,9 @@ def partnership_list(request):
         "partnerships/partnership_list.html",
         {
             "form": form,
+            "filter_fields": list_markup.filter_fields(form),
             "page": page,
+            "rows": list_markup.rows(page.object_list),
             "query_string": query.urlencode(),
             "active_filters": active_filters(form),
             "can_create": scope_for(user).kind == "municipality",
