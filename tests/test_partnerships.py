@@ -255,17 +255,18 @@ def test_list_counts_the_partners_that_have_not_withdrawn(world):
     assert counts(municipality=world.municipality_same_region.pk) == {partnership.pk: 3}
 
 
-# A partnership's page, gathered afresh on every visit (nothing of it is cached):
+# A partnership's page, gathered afresh on every visit (nothing of it is cached;
+# its own queries are compiled once per process, partnerships.detail):
 # 1 session, 2 user, 3 the partnership (theme, phase, gemeente joined), 4 its
-# partners (organisations joined), 5 their contributions, 6 their assessments,
-# 7 goals (partner joined), 8 indicators (with their latest measurement),
-# 9 checklist items of the phase (whether each is ticked), 10 participating
-# gemeenten, 11 the phases (number and name), 12 agreements (partner joined),
-# 13 the "Evaluatie" section (evaluation's tag: its latest rounds and
-# unfinished actions, one UNION ALL), 14 the last activities, 15 recent
-# changes (one UNION over the history tables), 16 decisions (phase 7, who
-# recorded joined), 17 lessons, 18-20 savepoint, session update, release.
-DETAIL_QUERIES = 20
+# partners (organisation's name and sector), 5 their assessments, 6 checklist
+# items of the phase (whether each is ticked), 7 contributions, 8 goals with
+# their indicators (each with its latest measurement), 9 participating
+# gemeenten, 10 the phases (number and name), 11 agreements, 12 the last
+# activities, 13 recent changes (one UNION over the history tables),
+# 14 decisions (phase 7, who recorded joined), 15 lessons, 16 the "Evaluatie"
+# section (evaluation's tag: its latest rounds and unfinished actions, one
+# UNION ALL), 17-19 savepoint, session update, release.
+DETAIL_QUERIES = 19
 
 
 def test_detail_costs_the_same_queries_for_small_and_large_partnerships(
