@@ -5,6 +5,8 @@ pyproject.toml)."""
 
 from django import template
 
+from core.prepared import Prepared
+from core.translations import in_language, language_columns
 from lessons.models import Lesson
 from lessons.querysets import can_write_lessons
 from partnerships.querysets import can_edit_partnership
@@ -15,19 +17,75 @@ from ..models import Decision
 register = template.Library()
 
 
+# Compiled once per process (the partnership's page is the busiest): what
+# the section shows of the decisions (the phase a decision moved on to, in
+# both languages) and of the lessons.
+_DECISIONS = Prepared(
+    lambda key: (
+        Decision.objects.filter(partnership=key)
+        .order_by("-recorded_at", "-pk")
+        .values_list(
+            "pk",
+            "option",
+            "sustain_by",
+            "decided_on",
+            "decided_by",
+            "reference",
+            "end_date",
+            "to_phase__number",
+            *language_columns("to_phase__name"),
+        )
+    )
+)
+_LESSONS = Prepared(
+    lambda key: (
+        Lesson.objects.filter(partnership=key)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", "title")
+    )
+)
+
+
+def _decisions(partnership) -> list[Decision]:
+    """The decisions as (unsaved) objects with what the section shows; a
+    decision's ``to_phase_label`` names the phase it moved on to ("3. Naam")."""
+    names = language_columns("to_phase__name")
+    decisions = []
+    for (
+        pk,
+        option,
+        sustain_by,
+        decided_on,
+        decided_by,
+        reference,
+        end_date,
+        number,
+        *texts,
+    ) in _DECISIONS.rows(partnership.pk):
+        decision = Decision(
+            pk=pk,
+            option=option,
+            sustain_by=sustain_by,
+            decided_on=decided_on,
+            decided_by=decided_by,
+            reference=reference,
+            end_date=end_date,
+        )
+        decision.to_phase_label = ""
+        if number is not None:
+            name = in_language(dict(zip(names, texts, strict=True)), "to_phase__name")
+            decision.to_phase_label = f"{number}. {name}"  # as Phase.__str__
+        decisions.append(decision)
+    return decisions
+
+
 @register.inclusion_tag("decisions/includes/decision_section.html", takes_context=True)
 def decision_section(context, partnership):
-    """Two queries: the decisions (who recorded them joined) and the lessons.
+    """Two queries, each compiled once: the decisions and the lessons.
     Shown from phase 6 on, or once there is a decision or a lesson."""
     user = context["request"].user
-    decisions = list(
-        Decision.objects.filter(partnership=partnership).select_related("recorded_by", "to_phase")
-    )
-    lessons = list(
-        Lesson.objects.filter(partnership=partnership)
-        .only("pk", "title", "created_at")
-        .order_by("-created_at", "-pk")
-    )
+    decisions = _decisions(partnership)
+    lessons = [Lesson(pk=pk, title=title) for pk, title in _LESSONS.rows(partnership.pk)]
     return {
         "partnership": partnership,
         "decisions": decisions,
