@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from core.history import moment
 from core.numbers import format_decimal, format_euros
-from core.prepared import Prepared
+from core.prepared import Bundle
 from core.translations import in_language, language_columns
 from organisations.models import Organisation
 
@@ -64,31 +64,35 @@ def _block(message: str, **values) -> SafeString:
 
 # --- Partners -----------------------------------------------------------------
 
-_PARTNERS = Prepared(
-    lambda key: (
+
+def _partners(key):
+    return (
         Participation.objects.filter(partnership=key)
         .order_by("organisation__name")
         .values_list(
             "pk", "organisation_id", "organisation__name", "organisation__sector", "role", "status"
         )
     )
-)
+
+
 # Newest first, as the model's ordering; each partner's latest that the reader may see.
-_ASSESSMENTS = Prepared(
-    lambda key: (
+def _assessments(key):
+    return (
         Participation._meta.get_field("assessments")
         .related_model.objects.filter(participation__partnership=key)
         .order_by("-created_at", "-pk")
         .values_list("participation_id", "pk", "kind", "status", "outcome")
     )
-)
-_CONTRIBUTIONS = Prepared(
-    lambda key: (
+
+
+def _contributions(key):
+    return (
         Contribution.objects.filter(participation__partnership=key)
         .order_by("type", "pk")
         .values_list("type", "hours", "euros")
     )
-)
+
+
 ContributionRow = namedtuple("ContributionRow", "type hours euros")
 
 
@@ -112,16 +116,16 @@ class Partner:
     has_final_assessment: bool = False
 
 
-def partners(partnership, drafts: bool) -> list[Partner]:
+def partners(rows: dict, drafts: bool) -> list[Partner]:
     """The partners (withdrawn ones too), each with the latest assessment the
     reader may see (``drafts``: also those not yet finalised); 2 queries."""
     found = {
         pk: Partner(pk, OrganisationRow(organisation_id, name, sector), role, status)
-        for pk, organisation_id, name, sector, role, status in _PARTNERS.rows(partnership.pk)
+        for pk, organisation_id, name, sector, role, status in rows["partners"]
     }
     if found:
         assessment = Participation._meta.get_field("assessments").related_model
-        for participation_id, pk, kind, status, outcome in _ASSESSMENTS.rows(partnership.pk):
+        for participation_id, pk, kind, status, outcome in rows["assessments"]:
             partner = found[participation_id]
             row = assessment(pk=pk, kind=kind, status=status, outcome=outcome)
             partner.has_final_assessment = partner.has_final_assessment or row.is_final
@@ -130,9 +134,8 @@ def partners(partnership, drafts: bool) -> list[Partner]:
     return list(found.values())
 
 
-def contribution_totals(partnership) -> list[summary.ContributionTotal]:
-    rows = [ContributionRow(*row) for row in _CONTRIBUTIONS.rows(partnership.pk)]
-    return summary.contribution_totals(rows)
+def contribution_totals(rows: dict) -> list[summary.ContributionTotal]:
+    return summary.contribution_totals([ContributionRow(*row) for row in rows["contributions"]])
 
 
 def unassessed_private_partners(found: list[Partner]) -> list[OrganisationRow]:
@@ -199,9 +202,11 @@ def totals_html(totals) -> SafeString:
 _newest = Measurement.objects.filter(indicator=OuterRef("indicators")).order_by(
     "-measured_on", "-pk"
 )
+
+
 # A goal without indicators is one row with empty indicator columns.
-_GOALS = Prepared(
-    lambda key: (
+def _goals(key):
+    return (
         Goal.objects.filter(partnership=key)
         .annotate(
             latest_value=Subquery(_newest.values("value")[:1]),
@@ -223,7 +228,8 @@ _GOALS = Prepared(
             "latest_date",
         )
     )
-)
+
+
 IndicatorRow = namedtuple("IndicatorRow", "name unit baseline target target_date progress")
 
 
@@ -235,7 +241,7 @@ class GoalRow:
     indicators: list
 
 
-def goals(partnership) -> list[GoalRow]:
+def goals(rows: dict) -> list[GoalRow]:
     """The goals in the model's order, each with its indicators and their
     progress toward the target (one query)."""
     found: dict[int, GoalRow] = {}
@@ -252,7 +258,7 @@ def goals(partnership) -> list[GoalRow]:
         target_date,
         value,
         measured_on,
-    ) in _GOALS.rows(partnership.pk):
+    ) in rows["goals"]:
         goal = found.get(pk)
         if goal is None:
             goal = found[pk] = GoalRow(level, title, organisation, [])
@@ -326,21 +332,21 @@ def goals_html(found: list[GoalRow]) -> SafeString:
 
 # --- The phase: its steps and checklist ---------------------------------------------
 
+
 # Plain querysets of the translated models: django-modeltranslation's own
 # would reorder the columns of ``values_list()``.
-_PHASES = Prepared(
-    lambda: QuerySet(Phase).order_by("number").values_list("number", *language_columns("name")),
-    keyed=False,
-)
-_CHECKLIST = Prepared(
-    lambda key: (
+def _phases(key):
+    return QuerySet(Phase).order_by("number").values_list("number", *language_columns("name"))
+
+
+def _checklist(key):
+    return (
         QuerySet(ChecklistItem)
         .filter(phase__partnerships=key, is_active=True)
         .annotate(ticked=Exists(ChecklistTick.objects.filter(partnership=key, item=OuterRef("pk"))))
         .order_by("order", "pk")
         .values_list("ticked", *language_columns("text"))
     )
-)
 
 
 @dataclass
@@ -354,11 +360,11 @@ class ChecklistSummary:
         return round(100 * self.done_count / self.total) if self.total else 100
 
 
-def checklist(partnership) -> ChecklistSummary:
+def checklist(lists: dict) -> ChecklistSummary:
     """How far the checklist of the partnership's phase is, and its first
     open items (one query)."""
     columns = language_columns("text")
-    rows = _CHECKLIST.rows(partnership.pk)
+    rows = lists["checklist"]
     open_items = [
         in_language(dict(zip(columns, texts, strict=True)), "text")
         for ticked, *texts in rows
@@ -367,11 +373,11 @@ def checklist(partnership) -> ChecklistSummary:
     return ChecklistSummary(len(rows) - len(open_items), len(rows), open_items[:NEXT_STEPS])
 
 
-def phases_html(partnership) -> SafeString:
+def phases_html(partnership, rows: dict) -> SafeString:
     columns = language_columns("name")
     current = partnership.phase.number
     items = []
-    for number, *names in _PHASES.rows():
+    for number, *names in rows["phases"]:
         name = in_language(dict(zip(columns, names, strict=True)), "name")
         if number < current:
             state = 'class="done"'
@@ -396,36 +402,61 @@ def next_steps_html(steps: list[str]) -> SafeString:
 
 # --- Gemeenten taking part, agreements, activities, changes ----------------------------
 
-_MUNICIPALITIES = Prepared(
-    lambda key: (
+
+def _municipalities(key):
+    return (
         Partnership.participating_municipalities.through.objects.filter(partnership=key)
         .order_by("municipality__name")
         .values_list("municipality__name")
     )
-)
-_AGREEMENTS = Prepared(
-    lambda key: (
+
+
+def _agreements(key):
+    return (
         Agreement.objects.filter(partnership=key)
         .order_by("participation__organisation__name", "pk")
         .values_list("title", "participation_id", "participation__organisation__name", "signed_on")
     )
-)
-_ACTIVITIES = Prepared(
-    lambda key: (
-        Activity.objects.filter(partnership=key)
+
+
+def _activities(key):
+    return (
+        Activity.objects.filter(
+            pk__in=Activity.objects.filter(partnership=key)
+            .order_by("-date", "-pk")
+            .values("pk")[:RECENT_ACTIVITIES]
+        )
         .order_by("-date", "-pk")
-        .values_list("date", "kind", "title")[:RECENT_ACTIVITIES]
+        .values_list("date", "kind", "title")
     )
+
+
+# All of them in one query, compiled once per process.
+_LISTS = Bundle(
+    partners=_partners,
+    assessments=_assessments,
+    contributions=_contributions,
+    goals=_goals,
+    checklist=_checklist,
+    phases=_phases,
+    municipalities=_municipalities,
+    agreements=_agreements,
+    activities=_activities,
 )
 
 
-def municipalities(partnership) -> list[str]:
-    return [name for (name,) in _MUNICIPALITIES.rows(partnership.pk)]
+def lists(partnership) -> dict[str, list[tuple]]:
+    """The rows of every list on the page, by name (one query)."""
+    return _LISTS.rows(partnership.pk)
 
 
-def agreements_html(partnership) -> SafeString:
+def municipalities(rows: dict) -> list[str]:
+    return [name for (name,) in rows["municipalities"]]
+
+
+def agreements_html(rows: dict) -> SafeString:
     items = []
-    for title, participation, organisation, signed_on in _AGREEMENTS.rows(partnership.pk):
+    for title, participation, organisation, signed_on in rows["agreements"]:
         who = organisation if participation is not None else _("hele samenwerking")
         if signed_on is not None:
             signed = _block(_("getekend op %(date)s"), date=date(signed_on, DAY))
@@ -439,14 +470,14 @@ def agreements_html(partnership) -> SafeString:
     return mark_safe("".join(items))  # noqa: S308 - each item made by format_html
 
 
-def activities_html(partnership) -> SafeString:
+def activities_html(rows: dict) -> SafeString:
     kinds = _labels(Activity, "kind")
     return format_html_join(
         "",
         '<li><time datetime="{}">{}</time>: {}, {}</li>',
         (
             (date(day, "Y-m-d"), date(day, DAY), _label(kinds, kind), title)
-            for day, kind, title in _ACTIVITIES.rows(partnership.pk)
+            for day, kind, title in rows["activities"]
         ),
     )
 

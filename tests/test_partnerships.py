@@ -256,17 +256,16 @@ def test_list_counts_the_partners_that_have_not_withdrawn(world):
 
 
 # A partnership's page, gathered afresh on every visit (nothing of it is cached;
-# its own queries are compiled once per process, partnerships.detail):
-# 1 session, 2 user, 3 the partnership (theme, phase, gemeente joined), 4 its
-# partners (organisation's name and sector), 5 their assessments, 6 checklist
-# items of the phase (whether each is ticked), 7 contributions, 8 goals with
-# their indicators (each with its latest measurement), 9 participating
-# gemeenten, 10 the phases (number and name), 11 agreements, 12 the last
-# activities, 13 recent changes (one UNION over the history tables),
-# 14 decisions (phase 7, who recorded joined), 15 lessons, 16 the "Evaluatie"
-# section (evaluation's tag: its latest rounds and unfinished actions, one
-# UNION ALL), 17-19 savepoint, session update, release.
-DETAIL_QUERIES = 19
+# its queries are compiled once per process, core.prepared):
+# 1 session, 2 user, 3 the partnership (theme, phase, gemeente joined), 4 all
+# its lists in one UNION ALL (partnerships.detail: partners, their
+# assessments and contributions, goals with their indicators and latest
+# measurements, the checklist of its phase, the phases, participating
+# gemeenten, agreements, the last activities), 5 recent changes (one UNION
+# over the history tables), 6 decisions (phase 7), 7 lessons, 8 the
+# "Evaluatie" section (evaluation's tag: its latest rounds and unfinished
+# actions, one UNION ALL), 9-11 savepoint, session update, release.
+DETAIL_QUERIES = 11
 
 
 def test_detail_costs_the_same_queries_for_small_and_large_partnerships(

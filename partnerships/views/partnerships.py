@@ -105,27 +105,27 @@ def partnership_detail(request, pk):
 def _detail_context(user, partnership, can_edit: bool) -> dict:
     """What the page shows (``partnerships.detail``: prepared queries, its
     lists written in Python)."""
+    rows = detail.lists(partnership)
     # A gemeente taking part sees no drafts (querysets.sees_drafts).
-    partners = detail.partners(partnership, sees_drafts(user, partnership))
-    checklist = detail.checklist(partnership)
-    totals = detail.contribution_totals(partnership)
-    found_goals = detail.goals(partnership)
+    partners = detail.partners(rows, sees_drafts(user, partnership))
+    checklist = detail.checklist(rows)
+    totals = detail.contribution_totals(rows)
     return {
         "partnership": partnership,
         "can_edit": can_edit,
-        "participating_municipalities": detail.municipalities(partnership),
+        "participating_municipalities": detail.municipalities(rows),
         "partners_html": detail.partners_html(partnership, partners, can_edit),
         "contribution_totals": totals,
         "totals_html": detail.totals_html(totals),
         "too_many_private_partners": summary.too_many_private_partners(partners),
         "unassessed_private_partners": detail.unassessed_private_partners(partners),
         "max_private_partners": summary.MAX_PRIVATE_PARTNERS,
-        "goals_html": detail.goals_html(found_goals),
+        "goals_html": detail.goals_html(detail.goals(rows)),
         "checklist": checklist,
         "next_steps_html": detail.next_steps_html(checklist.next_steps),
-        "phases_html": detail.phases_html(partnership),
-        "agreements_html": detail.agreements_html(partnership),
-        "activities_html": detail.activities_html(partnership),
+        "phases_html": detail.phases_html(partnership, rows),
+        "agreements_html": detail.agreements_html(rows),
+        "activities_html": detail.activities_html(rows),
         "changes_html": detail.changes_html(recent_changes(partnership)),
     }
 
