@@ -262,10 +262,11 @@ def test_list_counts_the_partners_that_have_not_withdrawn(world):
 # assessments and contributions, goals with their indicators and latest
 # measurements, the checklist of its phase, the phases, participating
 # gemeenten, agreements, the last activities), 5 recent changes (one UNION
-# over the history tables), 6 decisions (phase 7), 7 lessons, 8 the
-# "Evaluatie" section (evaluation's tag: its latest rounds and unfinished
-# actions, one UNION ALL), 9-11 savepoint, session update, release.
-DETAIL_QUERIES = 11
+# over the history tables), 6 decisions and lessons (phase 7, the decisions
+# app's tag: one UNION ALL), 7 the "Evaluatie" section (evaluation's tag: its
+# latest rounds and unfinished actions, one UNION ALL), 8-10 savepoint,
+# session update, release.
+DETAIL_QUERIES = 10
 
 
 def test_detail_costs_the_same_queries_for_small_and_large_partnerships(

@@ -5,7 +5,7 @@ pyproject.toml)."""
 
 from django import template
 
-from core.prepared import Prepared
+from core.prepared import Bundle
 from core.translations import in_language, language_columns
 from lessons.models import Lesson
 from lessons.querysets import can_write_lessons
@@ -17,11 +17,8 @@ from ..models import Decision
 register = template.Library()
 
 
-# Compiled once per process (the partnership's page is the busiest): what
-# the section shows of the decisions (the phase a decision moved on to, in
-# both languages) and of the lessons.
-_DECISIONS = Prepared(
-    lambda key: (
+def _decisions_of(key):
+    return (
         Decision.objects.filter(partnership=key)
         .order_by("-recorded_at", "-pk")
         .values_list(
@@ -36,17 +33,23 @@ _DECISIONS = Prepared(
             *language_columns("to_phase__name"),
         )
     )
-)
-_LESSONS = Prepared(
-    lambda key: (
+
+
+def _lessons_of(key):
+    return (
         Lesson.objects.filter(partnership=key)
         .order_by("-created_at", "-pk")
         .values_list("pk", "title")
     )
-)
 
 
-def _decisions(partnership) -> list[Decision]:
+# One query, compiled once per process (the partnership's page is the
+# busiest): what the section shows of the decisions (the phase a decision
+# moved on to, in both languages) and of the lessons.
+_SECTION = Bundle(decisions=_decisions_of, lessons=_lessons_of)
+
+
+def _decisions(rows) -> list[Decision]:
     """The decisions as (unsaved) objects with what the section shows; a
     decision's ``to_phase_label`` names the phase it moved on to ("3. Naam")."""
     names = language_columns("to_phase__name")
@@ -61,7 +64,7 @@ def _decisions(partnership) -> list[Decision]:
         end_date,
         number,
         *texts,
-    ) in _DECISIONS.rows(partnership.pk):
+    ) in rows:
         decision = Decision(
             pk=pk,
             option=option,
@@ -81,11 +84,12 @@ def _decisions(partnership) -> list[Decision]:
 
 @register.inclusion_tag("decisions/includes/decision_section.html", takes_context=True)
 def decision_section(context, partnership):
-    """Two queries, each compiled once: the decisions and the lessons.
-    Shown from phase 6 on, or once there is a decision or a lesson."""
+    """One query, compiled once: the decisions and the lessons. Shown from
+    phase 6 on, or once there is a decision or a lesson."""
     user = context["request"].user
-    decisions = _decisions(partnership)
-    lessons = [Lesson(pk=pk, title=title) for pk, title in _LESSONS.rows(partnership.pk)]
+    rows = _SECTION.rows(partnership.pk)
+    decisions = _decisions(rows["decisions"])
+    lessons = [Lesson(pk=pk, title=title) for pk, title in rows["lessons"]]
     return {
         "partnership": partnership,
         "decisions": decisions,
