@@ -26,8 +26,10 @@ def _contributions(key):
 
 
 def _activities(key):
-    return Activity.objects.filter(partnership=key).order_by("-date", "-pk").values_list(
-        "date", "title"
+    return (
+        Activity.objects.filter(partnership=key)
+        .order_by("-date", "-pk")
+        .values_list("date", "title")
     )
 
 
