@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import CharField, DateField, F, IntegerField, Value
 
 from accounts.models import User
+from core.prepared import Prepared
 from organisations.models import Organisation
 from partnerships.models import Participation
 
@@ -70,22 +71,30 @@ def _part(queryset, which: int):
     return queryset.order_by().annotate(**columns).values_list(*_NAMES)
 
 
-def section(partnership) -> Section:
-    """The latest rounds and the unfinished actions of ``partnership`` (one query)."""
+def _section_query(key):
     latest = (
-        EvaluationRound.objects.filter(partnership=partnership)
+        EvaluationRound.objects.filter(partnership=key)
         .order_by("-created_at", "-pk")
         .values("pk")[:LATEST_ROUNDS]
     )
     rounds_part = _part(EvaluationRound.objects.filter(pk__in=latest), 0)
     actions_part = _part(
-        Action.objects.filter(partnership=partnership).exclude(
+        Action.objects.filter(partnership=key).exclude(
             status__in=[ActionStatus.DONE, ActionStatus.DROPPED]
         ),
         1,
     )
+    return rounds_part.union(actions_part, all=True)
+
+
+# Compiled once per process (core.prepared): the same SQL for every partnership.
+_SECTION = Prepared(_section_query)
+
+
+def section(partnership) -> Section:
+    """The latest rounds and the unfinished actions of ``partnership`` (one query)."""
     rounds, actions = [], []
-    for row in rounds_part.union(actions_part, all=True):
+    for row in _SECTION.rows(partnership.pk):
         values = dict(zip(_NAMES, row, strict=True))
         if values["s_kind"] == _ROUND:
             rounds.append((values["s_order"], values["s_pk"], _round(partnership, values)))

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from core.history import CHANGE_LABELS, shown_fields
+from core.prepared import Statement
 from core.translations import active_language, text_in_language
 
 from .models import (
@@ -153,6 +154,14 @@ def _feed_sql(vendor: str, limit: int, language: str) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
+@functools.cache
+def _feed_statement(vendor: str, limit: int, language: str) -> Statement:
+    """The feed as a :class:`core.prepared.Statement`: on PostgreSQL its
+    fixed values written in, so the driver does not parse its long SQL
+    again on every request."""
+    return Statement(*_feed_sql(vendor, limit, language), marker=_PARTNERSHIP)
+
+
 def _moment(value):
     """A time as the ORM would give it: aware (SQLite hands the raw query a
     naive time in UTC, or its text)."""
@@ -164,12 +173,9 @@ def _moment(value):
 def recent_changes(partnership, limit: int = 12) -> list[Change]:
     """The newest changes to the partnership and its parts: one query (a
     UNION over the history tables), plain values, newest first."""
-    sql, params = _feed_sql(connection.vendor, limit, active_language())
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [partnership.pk if p == _PARTNERSHIP else p for p in params])
-        columns = [column[0] for column in cursor.description]
-        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    assert set(columns) == set(FIELDS), columns
+    statement = _feed_statement(connection.vendor, limit, active_language())
+    # Its columns: the UNION's parts, then who made the change (FIELDS, in order).
+    rows = [dict(zip(FIELDS, row, strict=True)) for row in statement.run(partnership.pk)]
     changes = []
     for row in rows:
         first, last = row["first_name"], row["last_name"]

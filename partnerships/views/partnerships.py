@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -14,22 +14,15 @@ from accounts.scoping import scope_for, visible_municipalities
 from core.concurrency import save_if_current
 from core.forms import active_filters
 
-from .. import list_markup, summary
-from .. import phases as phase_rules
+from .. import detail, list_markup, summary
 from ..audit import recent_changes
 from ..filters import apply_list_filters
 from ..forms.partnership import PartnershipFilterForm, PartnershipForm
 from ..models import (
-    Activity,
-    Agreement,
-    Contribution,
-    Goal,
-    Indicator,
     Participation,
     ParticipationStatus,
     Partnership,
     PhaseTransition,
-    with_latest_measurement,
 )
 from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
@@ -94,56 +87,30 @@ def partnership_detail(request, pk):
 
 
 def _detail_context(user, partnership, can_edit: bool) -> dict:
-    participations = list(
-        partnership.participations.select_related("organisation").prefetch_related(
-            # Only their totals show here.
-            Prefetch(
-                "contributions",
-                queryset=Contribution.objects.only("participation_id", "type", "hours", "euros"),
-            ),
-            "assessments",  # newest first (the model's ordering)
-        )
-    )
+    """What the page shows (``partnerships.detail``: prepared queries, its
+    lists written in Python)."""
+    rows = detail.lists(partnership)
     # A gemeente taking part sees no drafts (querysets.sees_drafts).
-    drafts = sees_drafts(user, partnership)
-    for participation in participations:
-        participation.latest_assessment = next(
-            (a for a in participation.assessments.all() if drafts or a.is_final), None
-        )
-    goals = list(
-        Goal.objects.filter(partnership=partnership)
-        .select_related("participation__organisation")
-        .prefetch_related(
-            Prefetch("indicators", queryset=with_latest_measurement(Indicator.objects.all()))
-        )
-    )
-    for goal in goals:
-        for indicator in goal.indicators.all():
-            indicator.progress = summary.progress_toward(
-                indicator, indicator.latest_value, indicator.latest_date
-            )
-    contributions = [c for p in participations for c in p.contributions.all()]
-    checklist = phase_rules.checklist_progress(partnership, partnership.phase)
+    partners = detail.partners(rows, sees_drafts(user, partnership))
+    checklist = detail.checklist(rows)
+    totals = detail.contribution_totals(rows)
     return {
         "partnership": partnership,
         "can_edit": can_edit,
-        "participating_municipalities": list(partnership.participating_municipalities.all()),
-        "participations": participations,
-        "contribution_totals": summary.contribution_totals(contributions),
-        "too_many_private_partners": summary.too_many_private_partners(participations),
-        "unassessed_private_partners": summary.unassessed_private_partners(participations),
+        "participating_municipalities": detail.municipalities(rows),
+        "partners_html": detail.partners_html(partnership, partners, can_edit),
+        "contribution_totals": totals,
+        "totals_html": detail.totals_html(totals),
+        "too_many_private_partners": summary.too_many_private_partners(partners),
+        "unassessed_private_partners": detail.unassessed_private_partners(partners),
         "max_private_partners": summary.MAX_PRIVATE_PARTNERS,
-        "goals": goals,
+        "goals_html": detail.goals_html(detail.goals(rows)),
         "checklist": checklist,
-        "next_steps": [entry for entry in checklist.entries if not entry.done][:5],
-        "phases": phase_rules.phase_steps(),
-        "agreements": list(
-            Agreement.objects.filter(partnership=partnership).select_related(
-                "participation__organisation"
-            )
-        ),
-        "activities": list(Activity.objects.filter(partnership=partnership)[:5]),
-        "changes": recent_changes(partnership),
+        "next_steps_html": detail.next_steps_html(checklist.next_steps),
+        "phases_html": detail.phases_html(partnership, rows),
+        "agreements_html": detail.agreements_html(rows),
+        "activities_html": detail.activities_html(rows),
+        "changes_html": detail.changes_html(recent_changes(partnership)),
     }
 
 

@@ -1,0 +1,208 @@
+"""Queries compiled once per process: a queryset whose only variable part is
+one key (a partnership's), kept as SQL with that key as a parameter.
+
+Django compiles a queryset anew every time it runs. For the small, fixed
+queries of a busy page that costs more CPU than the database takes to run
+them (on a partnership's page, a third of its time went to compiling SQL).
+A :class:`Prepared` query is compiled the first time it runs in a process,
+per database vendor and reader's language (a translated field reads the
+language's column), and after that only executed: its rows come back as
+tuples, through the same converters the ORM applies (dates and decimals on
+SQLite), so they hold what ``values_list()`` would give.
+
+A :class:`Bundle` sends several such lists of one key as one query (a
+``UNION ALL``), so a page that shows many short lists waits for the
+database once instead of once a list.
+
+On PostgreSQL the SQL is kept with its fixed values written in (as the
+database's driver would write them) and only the key's place left: the
+driver then sends it as it is, instead of parsing every long statement
+again on every request to find its parameters.
+
+``partnerships.audit`` keeps the SQL of its feed of changes the same way
+(:class:`Statement`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import connection
+from django.db.models import F, IntegerField, QuerySet, Value
+from django.db.models.functions import Cast
+
+from .translations import active_language
+
+# Stands for the key while a query is compiled; never a real key.
+KEY = -7_301_946_286
+
+
+class Statement:
+    """SQL with ``marker`` among its ``params`` where the key goes, ready to
+    run for any key (an integer)."""
+
+    def __init__(self, sql: str, params, marker: int = KEY):
+        params = tuple(params)
+        self.marker = marker
+        self.keyed = marker in params
+        if connection.vendor == "postgresql":
+            # The fixed values written in, the key's place marked by its text.
+            self.sql = connection.ops.compose_sql(sql, params)
+            assert self.sql.count(str(marker)) == params.count(marker), "the key's place is clear"
+            self.params = None
+        else:
+            self.sql, self.params = sql, params
+
+    def run(self, key: int | None = None) -> list[tuple]:
+        if self.params is None:
+            sql = self.sql.replace(str(self.marker), str(int(key))) if self.keyed else self.sql
+            params = None
+        else:
+            sql = self.sql
+            params = [key if p == self.marker else p for p in self.params]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+
+def _compiled(queryset: QuerySet):
+    """The queryset's :class:`Statement` and its converters, by column."""
+    compiler = queryset.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    columns = [column[0] for column in compiler.select[: compiler.col_count]]
+    return Statement(sql, params), list(compiler.get_converters(columns).items())
+
+
+def _converted(rows, converters) -> list[tuple]:
+    if not converters:
+        return rows
+    converted = []
+    for row in rows:
+        row = list(row)
+        for position, (functions, expression) in converters:
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+        converted.append(tuple(row))
+    return converted
+
+
+class Prepared:
+    """``build(KEY)`` gives the queryset (of ``values_list()``); ``rows(key)``
+    runs it for ``key``, its columns in the order ``values_list()`` names
+    them (use a plain ``QuerySet(Model)`` for a model with translated fields:
+    django-modeltranslation's queryset reorders them). Build it from lookups only:
+    whatever else varies between requests would be frozen into the SQL of the
+    first one. A query without a key (reference data) is built by
+    ``build()``, with ``keyed=False``."""
+
+    def __init__(self, build: Callable[..., QuerySet], *, keyed: bool = True):
+        self._build = build
+        self._keyed = keyed
+        self._compiled: dict[tuple[str, str], tuple] = {}
+
+    def _compile(self):
+        which = (connection.vendor, active_language())
+        compiled = self._compiled.get(which)
+        if compiled is None:
+            queryset = self._build(KEY) if self._keyed else self._build()
+            compiled = self._compiled[which] = _compiled(queryset)
+            assert compiled[0].keyed == self._keyed, "the key is a parameter of the query"
+        return compiled
+
+    def rows(self, key: int | None = None) -> list[tuple]:
+        statement, converters = self._compile()
+        return _converted(statement.run(key), converters)
+
+
+class Bundle:
+    """Several lists of one key, each a :class:`Prepared`-like build of a
+    ``values_list()`` with its ``order_by()`` (and no slice: limit it with
+    ``pk__in`` a sliced subquery), read in one ``UNION ALL``.
+
+    Each part has columns of its own (the others' are empty), so the
+    database need not match their types; the union is sorted by the part,
+    then by each part's own ordering, so every list comes back in the order
+    its queryset gives. ``rows(key)`` gives ``{name: rows}``."""
+
+    def __init__(self, **parts: Callable[[int], QuerySet]):
+        self._parts = parts
+        self._compiled: dict[tuple[str, str], tuple] = {}
+
+    def _compile(self):
+        which = (connection.vendor, active_language())
+        compiled = self._compiled.get(which)
+        if compiled is not None:
+            return compiled
+        built = {name: build(KEY) for name, build in self._parts.items()}
+        # Each part's columns and sort terms, at their own places in the union.
+        layout, columns, order = [], [], ["bundle_part"]
+        for index, (name, queryset) in enumerate(built.items()):
+            fields = list(queryset._fields)
+            terms = [str(term) for term in queryset.query.order_by]
+            assert terms, f"part {name} says its order"
+            names = [f"p{index}_c{position}" for position in range(len(fields))]
+            sorts = [f"p{index}_s{position}" for position in range(len(terms))]
+            layout.append((name, fields, terms, names, sorts))
+            columns += names + sorts
+            order += [
+                f"-{sort}" if term.startswith("-") else sort
+                for sort, term in zip(sorts, terms, strict=True)
+            ]
+        # Each part's own columns, to learn their types: another part's
+        # column is an empty value of that type (a NULL alone would be read
+        # as text by PostgreSQL, which matches a union's branches pairwise).
+        owns, types = [], {}
+        for name, fields, terms, names, sorts in layout:
+            own = dict(zip(names, (F(field) for field in fields), strict=True))
+            own.update((sort, F(term.lstrip("-"))) for sort, term in zip(sorts, terms, strict=True))
+            owns.append(own)
+            compiler = (
+                built[name]
+                .order_by()
+                .annotate(**own)
+                .values_list(*own)
+                .query.get_compiler(connection=connection)
+            )
+            compiler.setup_query()
+            for column, (expression, *_sql) in zip(own, compiler.select, strict=False):
+                types[column] = expression.output_field
+        parts = []
+        for index, (name, *_rest) in enumerate(layout):
+            values = {
+                column: owns[index].get(column) or Cast(Value(None), output_field=types[column])
+                for column in columns
+            }
+            parts.append(
+                built[name]
+                .order_by()
+                .annotate(bundle_part=Value(index, output_field=IntegerField()), **values)
+                .values_list("bundle_part", *columns)
+            )
+        union = parts[0].union(*parts[1:], all=True).order_by(*order)
+        statement, _converters = _compiled(union)
+        assert statement.keyed, "the key is a parameter of the query"
+        # Each part's converters, as the ORM applies them to that part alone.
+        own_converters = [_compiled(built[name])[1] for name, *_rest in layout]
+        offsets, start = [], 1
+        for _name, fields, _terms, names, sorts in layout:
+            offsets.append((start, start + len(fields)))
+            start += len(names) + len(sorts)
+        compiled = self._compiled[which] = (
+            statement,
+            [name for name, *_rest in layout],
+            offsets,
+            own_converters,
+        )
+        return compiled
+
+    def rows(self, key: int) -> dict[str, list[tuple]]:
+        statement, names, offsets, converters = self._compile()
+        found: dict[str, list[tuple]] = {name: [] for name in names}
+        for row in statement.run(key):
+            part = row[0]
+            begin, end = offsets[part]
+            found[names[part]].append(row[begin:end])
+        return {
+            name: _converted(found[name], converters[index]) for index, name in enumerate(names)
+        }
