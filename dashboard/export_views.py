@@ -23,7 +23,8 @@ from . import exports
 
 def _filename(extension):
     # In the download's language, as its headers ("partnerships-2026-12-02.csv").
-    return f"{slugify(_('samenwerkingen'))}-{timezone.localdate().isoformat()}.{extension}"
+    name = slugify(_("samenwerkingen"))  # outside the f-string, where xgettext reads it
+    return f"{name}-{timezone.localdate().isoformat()}.{extension}"
 
 
 def _export(request, name, make) -> bytes:

@@ -54,11 +54,15 @@ def figures_markup(dashboard) -> SafeString:
         else ""
     )
     counted = ngettext("samenwerking", "samenwerkingen", total)
+    # The headings' texts outside the f-strings: xgettext does not read calls in them.
+    attention_heading = _("Wat aandacht vraagt")
+    follow_up_heading = _("Evaluatie en besluit")
+    figures_heading = _("In cijfers")
     parts = [
         f'\n\n<p><a href="{conditional_escape(dashboard.total_url)}"><span class="stat">{total}'
         f"</span> {counted}</a>{labels}.</p>\n\n"
         '<section aria-labelledby="aandacht-kop" class="mb-4">\n'
-        f'  <h2 id="aandacht-kop" class="h3">{conditional_escape(_("Wat aandacht vraagt"))}</h2>\n'
+        f'  <h2 id="aandacht-kop" class="h3">{conditional_escape(attention_heading)}</h2>\n'
         '  <div class="row g-3">\n    \n    '
     ]
     to_review = _("Naar de lijst van afwegingen die wachten")
@@ -75,7 +79,7 @@ def figures_markup(dashboard) -> SafeString:
         "\n  </div>\n</section>\n\n"
         '<section aria-labelledby="evaluatie-besluit-kop" class="mb-4">\n'
         '  <h2 id="evaluatie-besluit-kop" class="h3">'
-        f"{conditional_escape(_('Evaluatie en besluit'))}</h2>\n"
+        f"{conditional_escape(follow_up_heading)}</h2>\n"
         f"  <p>{conditional_escape(explained)}</p>\n"
         '  <div class="row g-3">\n    '
     )
@@ -86,7 +90,7 @@ def figures_markup(dashboard) -> SafeString:
     parts.append(
         "\n  </div>\n</section>\n\n"
         '<section aria-labelledby="cijfers-kop">\n'
-        f'  <h2 id="cijfers-kop" class="h3">{conditional_escape(_("In cijfers"))}</h2>\n'
+        f'  <h2 id="cijfers-kop" class="h3">{conditional_escape(figures_heading)}</h2>\n'
         '  <div class="row g-4">\n    '
     )
     parts.extend(
