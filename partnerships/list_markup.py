@@ -4,12 +4,12 @@ on every visit; its template nodes cost more than its queries)."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from core.links import reverser
 from core.translations import text_in_language
 
 from .models import Status
@@ -31,9 +31,6 @@ ROW = (
     '    <td data-label="{status_label}">{status}</td>\n'
     "  </tr>\n"
 )
-
-# A key no partnership has, to write every row's link from one reversed URL.
-_KEY = 987654321
 
 
 def filter_fields(form) -> str:
@@ -70,7 +67,7 @@ def row_values(partnerships):
 def rows(partnerships) -> str:
     """A table row per partnership (of ``row_values``): every value escaped
     here, the column labels and status names looked up once."""
-    link = reverse("partnerships:detail", args=[_KEY])
+    link = reverser("partnerships:detail")  # reversed once for all rows
     labels = {
         "theme_label": escape(gettext("Thema")),
         "lead_label": escape(gettext("Trekker")),
@@ -82,7 +79,7 @@ def rows(partnerships) -> str:
     return mark_safe(  # noqa: S308 - every part is escaped
         "".join(
             ROW.format(
-                link=escape(link.replace(str(_KEY), str(p.pk))),
+                link=escape(link(p.pk)),
                 name=escape(p.name),
                 theme=escape(p.theme_name),
                 lead=escape(p.lead_municipality__name),

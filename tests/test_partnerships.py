@@ -58,6 +58,12 @@ def test_list_shows_exactly_what_the_persona_may_see(world, partnerships, person
     response = world.client_for(getattr(world, persona)).get(reverse("partnerships:list"))
     shown = {p.name for p in response.context["page"].object_list}
     assert shown == names
+    # Each row links to its own partnership's page (the rows are written in
+    # Python, every link from one reversed address).
+    html = response.content.decode()
+    for partnership in partnerships.values():
+        link = f'href="{partnership.get_absolute_url()}"'
+        assert (link in html) == (partnership.name in names)
 
 
 @pytest.mark.parametrize(
