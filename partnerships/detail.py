@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import namedtuple
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet
 from django.template.defaultfilters import capfirst, date, floatformat
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -36,10 +36,10 @@ from .models import (
     ChecklistTick,
     Contribution,
     Goal,
-    Measurement,
     Participation,
     Partnership,
     Phase,
+    latest_measurement,
 )
 
 DAY = "j F Y"
@@ -118,7 +118,7 @@ class Partner:
 
 def partners(rows: dict, drafts: bool) -> list[Partner]:
     """The partners (withdrawn ones too), each with the latest assessment the
-    reader may see (``drafts``: also those not yet finalised); 2 queries."""
+    reader may see (``drafts``: also those not yet finalised), from ``lists``' rows."""
     found = {
         pk: Partner(pk, OrganisationRow(organisation_id, name, sector), role, status)
         for pk, organisation_id, name, sector, role, status in rows["partners"]
@@ -199,19 +199,12 @@ def totals_html(totals) -> SafeString:
 
 # --- Goals and their indicators -------------------------------------------------
 
-_newest = Measurement.objects.filter(indicator=OuterRef("indicators")).order_by(
-    "-measured_on", "-pk"
-)
-
 
 # A goal without indicators is one row with empty indicator columns.
 def _goals(key):
     return (
         Goal.objects.filter(partnership=key)
-        .annotate(
-            latest_value=Subquery(_newest.values("value")[:1]),
-            latest_date=Subquery(_newest.values("measured_on")[:1]),
-        )
+        .annotate(**latest_measurement("indicators"))
         .order_by("level", "pk", "indicators__target_date", "indicators__pk")
         .values_list(
             "pk",

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from core.history import person_name, reason_code, register_reason
@@ -35,16 +34,10 @@ def all_phases() -> list[Phase]:
     return list(Phase.objects.order_by("number"))
 
 
-def phase_steps() -> list[Phase]:
-    """The seven phases by number and name only, for the steps shown on a
-    partnership's page (without their long guidance texts)."""
-    return list(Phase.objects.order_by("number").only("id", "number", "name"))
-
-
 @dataclass
 class ChecklistEntry:
     item: ChecklistItem
-    tick: ChecklistTick | None  # who ticked it and when (``checklist_for`` only)
+    tick: ChecklistTick | None  # who ticked it and when
     done: bool
 
 
@@ -83,22 +76,6 @@ def checklist_for(partnership: Partnership, phase: Phase) -> Checklist:
         phase,
         [ChecklistEntry(item, ticks.get(item.pk), item.pk in ticks) for item in items],
     )
-
-
-def checklist_progress(partnership: Partnership, phase: Phase) -> Checklist:
-    """As :func:`checklist_for`, without who ticked an item and when: which
-    active items of ``phase`` are done, in one query."""
-    items = (
-        ChecklistItem.objects.filter(phase=phase, is_active=True)
-        .only("id", "phase_id", "text", "order")
-        .annotate(
-            ticked=Exists(
-                ChecklistTick.objects.filter(partnership=partnership, item=OuterRef("pk"))
-            )
-        )
-        .order_by("order", "pk")
-    )
-    return Checklist(phase, [ChecklistEntry(item, None, item.ticked) for item in items])
 
 
 def set_tick(partnership: Partnership, item: ChecklistItem, done: bool, user) -> None:

@@ -73,7 +73,7 @@ def indicator_progress(indicator, measurements) -> IndicatorProgress:
 def progress_toward(indicator, value, measured_on) -> IndicatorProgress:
     """The progress of a measurement ``value`` (taken on ``measured_on``),
     or none when there is no measurement (``value`` is None), e.g. from an
-    indicator's ``latest_value`` and ``latest_date`` (``with_latest_measurement``)."""
+    indicator's ``latest_value`` and ``latest_date`` (``models.latest_measurement``)."""
     if value is None:
         return IndicatorProgress(None, None, None, False)
     span = indicator.target - indicator.baseline
@@ -83,13 +83,3 @@ def progress_toward(indicator, value, measured_on) -> IndicatorProgress:
         percent = int(round((value - indicator.baseline) / span * 100))
     percent = max(0, min(100, percent))
     return IndicatorProgress(value, measured_on, percent, percent >= 100)
-
-
-def unassessed_private_partners(participations) -> list:
-    """Active private partners without a finalised assessment (needs the
-    participations' ``assessments`` prefetched)."""
-    return [
-        p.organisation
-        for p in active_private_partners(participations)
-        if not any(a.is_final for a in p.assessments.all())
-    ]

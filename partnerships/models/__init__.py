@@ -5,7 +5,7 @@ from .goals import (
     GoalLevel,
     Indicator,
     Measurement,
-    with_latest_measurement,
+    latest_measurement,
     with_latest_measurements,
 )
 from .participation import (
@@ -55,6 +55,6 @@ __all__ = [
     "RegieHolder",
     "Status",
     "HealthTheme",
-    "with_latest_measurement",
+    "latest_measurement",
     "with_latest_measurements",
 ]

@@ -102,16 +102,18 @@ def with_latest_measurements(indicators, limit: int):
     )
 
 
-def with_latest_measurement(indicators):
-    """``indicators`` with their newest measurement's ``latest_value`` and
-    ``latest_date`` (None without one), in the same query."""
-    newest = Measurement.objects.filter(indicator=models.OuterRef("pk")).order_by(
+def latest_measurement(indicator: str = "pk") -> dict:
+    """The newest measurement's ``latest_value`` and ``latest_date`` (None
+    without one) of the indicator the outer query names by ``indicator``, as
+    annotations: ``indicators.annotate(**latest_measurement())``, or from a
+    goal ``latest_measurement("indicators")``."""
+    newest = Measurement.objects.filter(indicator=models.OuterRef(indicator)).order_by(
         "-measured_on", "-pk"
     )
-    return indicators.annotate(
-        latest_value=models.Subquery(newest.values("value")[:1]),
-        latest_date=models.Subquery(newest.values("measured_on")[:1]),
-    )
+    return {
+        "latest_value": models.Subquery(newest.values("value")[:1]),
+        "latest_date": models.Subquery(newest.values("measured_on")[:1]),
+    }
 
 
 class Measurement(models.Model):
