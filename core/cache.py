@@ -6,7 +6,12 @@ language and the day. The callers put the state of the partnerships counted
 among the parts (``partnerships.revision.state_of``, one query), so a change to
 any of them makes a new key at once, in every process that shares the cache;
 an entry that is no longer asked for expires after
-``settings.FRAGMENT_CACHE_SECONDS``. Files (PDFs, spreadsheets) go to a cache
+``settings.FRAGMENT_CACHE_SECONDS``.
+
+Values per record (:func:`cached_each`: the dashboard's facts of each
+partnership) are kept under the record's key and its version (a counter the
+record raises with every change, ``Partnership.revision``), so that after a
+change only that record is made again. Files (PDFs, spreadsheets) go to a cache
 of their own (``files``), so a few large files do not push out the figures."""
 
 from __future__ import annotations
@@ -49,6 +54,28 @@ def cached(
         value = make()
         store.set(key, value, seconds)
     return value
+
+
+def cached_each(
+    name: str, versions: dict[int, object], make: Callable[[list[int]], dict[int, T]]
+) -> dict[int, T]:
+    """A value per key of ``versions`` (key: its version), from the cache
+    where one was kept for that version and language; ``make`` makes those
+    of the other keys, all at once, from a list of them."""
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if seconds <= 0:
+        return make(list(versions))
+    store = caches["default"]
+    language = translation.get_language() or ""
+    names = {key: f"{name}:{key}:{version}:{language}" for key, version in versions.items()}
+    kept = store.get_many(names.values())
+    values = {key: kept[entry] for key, entry in names.items() if entry in kept}
+    missing = [key for key in versions if key not in values]
+    if missing:
+        made = make(missing)
+        store.set_many({names[key]: made[key] for key in missing if key in made}, seconds)
+        values.update(made)
+    return values
 
 
 def cached_file(name: str, parts: Callable[[], Iterable], make: Callable[[], T]) -> T:

@@ -19,12 +19,17 @@ database's driver would write them) and only the key's place left: the
 driver then sends it as it is, instead of parsing every long statement
 again on every request to find its parameters.
 
+The key may also be a list of keys (``many=True``): the query is built with
+``core.lookups.OneOf`` on a list, and runs for any list, empty or of
+thousands (the dashboard reads its facts of a region's partnerships so).
+
 ``partnerships.audit`` keeps the SQL of its feed of changes the same way
 (:class:`Statement`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 
 from django.db import connection
 from django.db.models import F, IntegerField, QuerySet, Value
@@ -35,30 +40,53 @@ from .translations import active_language
 # Stands for the key while a query is compiled; never a real key.
 KEY = -7_301_946_286
 
+Key = int | Sequence[int] | None
+
+
+def _list_forms(marker: int) -> set[str]:
+    """How ``core.lookups.OneOf`` sends the list ``[marker]``: an array
+    literal (PostgreSQL), JSON (SQLite)."""
+    return {f"{{{marker}}}", json.dumps([marker])}
+
 
 class Statement:
     """SQL with ``marker`` among its ``params`` where the key goes, ready to
-    run for any key (an integer)."""
+    run for any key (an integer) or, built with ``[marker]``, any list of keys."""
 
     def __init__(self, sql: str, params, marker: int = KEY):
         params = tuple(params)
         self.marker = marker
-        self.keyed = marker in params
+        forms = _list_forms(marker)
+        places = sum(1 for p in params if p == marker or (isinstance(p, str) and p in forms))
+        self.keyed = places > 0
         if connection.vendor == "postgresql":
             # The fixed values written in, the key's place marked by its text.
             self.sql = connection.ops.compose_sql(sql, params)
-            assert self.sql.count(str(marker)) == params.count(marker), "the key's place is clear"
+            assert self.sql.count(str(marker)) == places, "the key's place is clear"
             self.params = None
         else:
             self.sql, self.params = sql, params
 
-    def run(self, key: int | None = None) -> list[tuple]:
+    def run(self, key: Key = None) -> list[tuple]:
+        many = isinstance(key, Sequence)
+        keys = [int(k) for k in key] if many else None
         if self.params is None:
-            sql = self.sql.replace(str(self.marker), str(int(key))) if self.keyed else self.sql
+            sql = self.sql
+            if self.keyed:
+                text = ",".join(map(str, keys)) if many else str(int(key))
+                sql = sql.replace(str(self.marker), text)
             params = None
         else:
             sql = self.sql
-            params = [key if p == self.marker else p for p in self.params]
+            forms = _list_forms(self.marker)
+            params = [
+                json.dumps(keys)
+                if many and isinstance(p, str) and p in forms
+                else key
+                if p == self.marker
+                else p
+                for p in self.params
+            ]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
@@ -123,10 +151,13 @@ class Bundle:
     Each part has columns of its own (the others' are empty), so the
     database need not match their types; the union is sorted by the part,
     then by each part's own ordering, so every list comes back in the order
-    its queryset gives. ``rows(key)`` gives ``{name: rows}``."""
+    its queryset gives. ``rows(key)`` gives ``{name: rows}``. With
+    ``many=True`` the parts are built for a list of keys (``[KEY]``, matched
+    with ``core.lookups.OneOf``) and ``rows(keys)`` takes any list."""
 
-    def __init__(self, **parts: Callable[[int], QuerySet]):
+    def __init__(self, *, many: bool = False, **parts: Callable[..., QuerySet]):
         self._parts = parts
+        self._key = [KEY] if many else KEY
         self._compiled: dict[tuple[str, str], tuple] = {}
 
     def _compile(self):
@@ -134,7 +165,7 @@ class Bundle:
         compiled = self._compiled.get(which)
         if compiled is not None:
             return compiled
-        built = {name: build(KEY) for name, build in self._parts.items()}
+        built = {name: build(self._key) for name, build in self._parts.items()}
         # Each part's columns and sort terms, at their own places in the union.
         layout, columns, order = [], [], ["bundle_part"]
         for index, (name, queryset) in enumerate(built.items()):
@@ -196,7 +227,7 @@ class Bundle:
         )
         return compiled
 
-    def rows(self, key: int) -> dict[str, list[tuple]]:
+    def rows(self, key: Key) -> dict[str, list[tuple]]:
         statement, names, offsets, converters = self._compile()
         found: dict[str, list[tuple]] = {name: [] for name in names}
         for row in statement.run(key):
@@ -206,3 +237,12 @@ class Bundle:
         return {
             name: _converted(found[name], converters[index]) for index, name in enumerate(names)
         }
+
+
+def record(model, **values):
+    """A record of ``model`` with only these fields (by attribute name), as
+    the ORM loads it with ``only``: for a few rows read as tuples that go on
+    as records (an attention list's items). Other fields load when asked for."""
+    fields = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    assert len(fields) == len(values), "every value is a field of the model"
+    return model.from_db(model.objects.db, fields, [values[name] for name in fields])

@@ -1,13 +1,16 @@
 """The dashboard's figures, gathered with their links for one user and filter
 (the page, the PDF overview).
 
-A fixed number of narrow queries, the same for one gemeente and for the
-whole country: the partnerships the user may see (after the filters), one
-short row each, counted here per status, phase, theme and lead gemeente and
-read for their own attention lists (their private partners counted as
-columns of the row); the assessments and contributions counted by the
-database; the first few overdue indicators, unsigned agreements and
-assessments waiting. Their HTML is written by ``markup.py``."""
+A fixed number of queries, the same for one gemeente and for the whole
+country: the partnerships the user may see (after the filters), by name,
+with their revisions; then their facts (``facts.py``: each partnership's
+row, assessments, contributions, indicators without a measurement, unsigned
+agreements, open actions and rounds), kept per partnership and revision, so
+that after a change only that partnership is read again (one query). Here
+they are counted per status, phase, theme and lead gemeente, narrowed to
+what the user may see, and sorted into the attention lists, with what
+depends on the day (overdue, quiet). Their HTML is written by
+``markup.py``."""
 
 from __future__ import annotations
 
@@ -18,21 +21,8 @@ from datetime import timedelta
 from functools import cached_property, partial
 from urllib.parse import urlencode
 
-from django.db.models import (
-    BooleanField,
-    Case,
-    Count,
-    Exists,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import Coalesce, DenseRank
+from django.db.models import F, Window
+from django.db.models.functions import DenseRank
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -45,29 +35,18 @@ from assessment.models import Assessment, AssessmentStatus, Outcome
 from core import cache
 from core.charts import Bar, BarChart
 from core.links import Addresses
-from core.lookups import MAX_KEYS, OneOf
+from core.prepared import record
 from core.translations import text_in_language
-from organisations.models import PRIVATE_SECTORS
 from partnerships.filters import filter_partnerships
 from partnerships.forms.partnership import DashboardFilterForm
-from partnerships.models import (
-    Activity,
-    Agreement,
-    Contribution,
-    ContributionType,
-    Indicator,
-    Measurement,
-    Participation,
-    ParticipationStatus,
-    Partnership,
-    Phase,
-    Status,
-)
-from partnerships.revision import state_of
+from partnerships.models import Agreement, ContributionType, Indicator, Partnership, Phase, Status
+from partnerships.querysets import sees_drafts
+from partnerships.revision import state_of_pairs
 from partnerships.summary import MAX_PRIVATE_PARTNERS
 from regions.models import Municipality
 
 from . import follow_up, markup
+from .facts import ROW, facts_of
 
 STALE_DAYS = 90
 # How many items each attention list (and each figure of "Evaluatie en besluit") shows.
@@ -106,9 +85,9 @@ def _unassessed_line(item, urls) -> tuple[str, str, str]:
 def _indicator_line(item, urls) -> tuple[str, str, str]:
     target = _("streefdatum %(date)s") % {"date": date_format(item.target_date, "j M Y")}
     return (
-        urls("partnerships:goals", item.goal.partnership_id),
+        urls("partnerships:goals", item.partnership.pk),
         item.name,
-        f"{item.goal.partnership.name} · {target}",
+        f"{item.partnership.name} · {target}",
     )
 
 
@@ -116,7 +95,7 @@ def _agreement_line(item, urls) -> tuple[str, str, str]:
     return (
         urls("partnerships:agreements", item.partnership_id),
         item.title,
-        f"{item.partnership.name} ({item.partnership.phase})",
+        f"{item.partnership.name} ({item.phase_label})",
     )
 
 
@@ -127,11 +106,10 @@ def _review_line(assessment, urls) -> tuple[str, str, str]:
         if days == 0
         else ngettext("wacht %(days)s dag", "wacht %(days)s dagen", days) % {"days": days}
     )
-    participation = assessment.participation
     return (
         urls("assessment:detail", assessment.pk),
-        str(participation.organisation),
-        f"{participation.partnership.lead_municipality} · {waiting}",
+        assessment.organisation_name,
+        f"{assessment.lead_name} · {waiting}",
     )
 
 
@@ -154,173 +132,108 @@ def grouped(rows, key, label, order) -> list[tuple]:
     ]
 
 
-def tally(queryset, **groups) -> dict:
-    """Counts of ``queryset`` in one query (conditional aggregation):
-    ``groups`` maps a name to ``{value: Q}``; the result maps the same name to
-    ``{value: count}``, ``"total"`` to the number of rows."""
-    assert "total" not in groups, "the total has its own place in the result"
-    aliases = {}
-    expressions = {"total": Count("pk")}
-    for group, conditions in groups.items():
-        for index, (value, condition) in enumerate(conditions.items()):
-            alias = f"{group}_{index}"
-            aliases[alias] = (group, value)
-            expressions[alias] = Count("pk", filter=condition)
-    row = queryset.aggregate(**expressions)
-    result = {"total": row["total"], **{group: {} for group in groups}}
-    for alias, (group, value) in aliases.items():
-        result[group][value] = row[alias]
-    return result
-
-
-def assessment_counts(assessments):
-    """Assessments (those the user may see: ``Assessment.objects.visible_to``)
-    per status, and the final ones per outcome, in one query."""
-    counted = tally(
-        assessments,
-        status={value: Q(status=value) for value in AssessmentStatus.values},
-        outcome={
-            value: Q(status=AssessmentStatus.FINAL, outcome=value) for value in Outcome.values
-        },
-    )
-    return (
-        [(value, label, counted["status"][value]) for value, label in AssessmentStatus.choices],
-        [(value, label, counted["outcome"][value]) for value, label in Outcome.choices],
-    )
-
-
-def contribution_sums(keys):
-    """Hours and euros per type of contribution to the partnerships with
-    these ``keys`` (see ``_keys``)."""
-    rows = {
-        row["type"]: row
-        for row in Contribution.objects.filter(_among("participation__partnership_id", keys))
-        .values("type")
-        .annotate(hours=Sum("hours"), euros=Sum("euros"), n=Count("pk"))
-        .order_by()
-    }
-    return [
-        (value, label, rows.get(value, {}).get("hours") or 0, rows.get(value, {}).get("euros") or 0)
-        for value, label in ContributionType.choices
-    ]
-
-
-def partnership_rows(partnerships, since) -> list[dict]:
-    """One row per partnership in ``partnerships``, by name: what the counts
-    per status, phase, theme and lead gemeente and the partnerships' own
-    attention lists need. ``quiet``: active (not ended), not changed since
-    ``since`` and no activity dated since. The order of the theme and lead
-    names as the database sorts them comes along (``theme_order``,
-    ``lead_order``), and what the panel "Evaluatie en besluit" reads
-    (``follow_up.row_annotations``: the last closed round, a round under way,
-    the latest decision). ``private``: its private partners (not withdrawn),
-    ``unassessed``: how many of them have no finalised assessment."""
-    recent = Activity.objects.filter(partnership=OuterRef("pk"), date__gte=since.date())
-    private = Participation.objects.filter(
-        partnership=OuterRef("pk"), organisation__sector__in=PRIVATE_SECTORS
-    ).exclude(status=ParticipationStatus.WITHDRAWN)
-    final = Assessment.objects.filter(participation=OuterRef("pk"), status=AssessmentStatus.FINAL)
+def members(partnerships) -> list[tuple]:
+    """The partnerships counted, by name: (key, revision, the rank of its
+    theme's name and of its lead gemeente's name as the database sorts
+    them), in one query."""
     return list(
         _groupable(partnerships)
         .annotate(
-            quiet=Case(
-                When(
-                    ~Q(status=Status.ENDED) & Q(last_activity_at__lt=since),
-                    then=~Exists(recent),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-            # The theme's name in the reader's language (the figures are cached per language).
-            theme_label=text_in_language("theme__name"),
             theme_order=Window(DenseRank(), order_by=text_in_language("theme__name").asc()),
             lead_order=Window(DenseRank(), order_by=F("lead_municipality__name").asc()),
-            private=_number_of(private),
-            unassessed=_number_of(private.exclude(Exists(final))),
-            **follow_up.row_annotations(),
         )
         .order_by("name", "pk")
-        .values(
-            "pk",
-            "name",
-            "status",
-            "phase_id",
-            "theme_id",
-            "theme_label",
-            "lead_municipality_id",
-            "lead_municipality__name",
-            "last_activity_at",
-            "quiet",
-            "theme_order",
-            "lead_order",
-            "private",
-            "unassessed",
-            *follow_up.ROW_FIELDS,
-            *follow_up.ROW_ANNOTATIONS,
+        .values_list("pk", "revision", "theme_order", "lead_order")
+    )
+
+
+def partnership_rows(counted, known, since) -> list[dict]:
+    """One row per partnership ``counted`` (``members``), by name, from its
+    facts (``known``), with the order of its theme and lead gemeente and
+    ``quiet``: active (not ended), not changed since ``since`` and no
+    activity dated since. A partnership removed since it was counted is left out."""
+    rows = []
+    for pk, _revision, theme_order, lead_order in counted:
+        facts = known.get(pk)
+        if facts is None:
+            continue
+        row = dict(zip(ROW, facts.row, strict=True))
+        row["theme_order"], row["lead_order"] = theme_order, lead_order
+        latest = row["latest_activity"]
+        row["quiet"] = (
+            row["status"] != Status.ENDED
+            and row["last_activity_at"] is not None
+            and row["last_activity_at"] < since
+            and (latest is None or latest < since.date())
         )
+        rows.append(row)
+    return rows
+
+
+def assessment_counts(rows, known, sees_drafts_of):
+    """The assessments of the partnerships of ``rows`` that the user may see
+    (``sees_drafts_of(lead gemeente)``: also those not yet finalised) per
+    status, the final ones per outcome, and those waiting for review:
+    (submitted, key, organisation's name, row)."""
+    by_status, by_outcome, waiting = Counter(), Counter(), []
+    for row in rows:
+        drafts = sees_drafts_of(row["lead_municipality_id"])
+        for pk, status, outcome, submitted_at, organisation in known[row["pk"]].assessments:
+            if status == AssessmentStatus.FINAL:
+                by_outcome[outcome] += 1
+            elif not drafts:
+                continue
+            by_status[status] += 1
+            if status == AssessmentStatus.IN_REVIEW:
+                waiting.append((submitted_at, pk, organisation, row))
+    return (
+        [(value, label, by_status[value]) for value, label in AssessmentStatus.choices],
+        [(value, label, by_outcome[value]) for value, label in Outcome.choices],
+        waiting,
     )
 
 
-def _number_of(queryset):
-    """The number of rows of ``queryset`` (related to the partnership of
-    the row: ``OuterRef``) as a column, 0 when none."""
-    return Coalesce(
-        Subquery(queryset.order_by().values("partnership").annotate(n=Count("pk")).values("n")),
-        0,
-    )
-
-
-def _keys(rows, partnerships):
-    """The keys of the partnerships of ``rows`` (the same as
-    ``partnerships``) for the queries that follow (``_among``): a list, so
-    the database need not find them again (counting the assessments of a
-    region's 251 partnerships takes half the time), unless there are very
-    many."""
-    if len(rows) > MAX_KEYS:
-        return partnerships.values("pk")
-    return [row["pk"] for row in rows]
-
-
-def _among(path, keys):
-    """The condition that the partnership at ``path`` (its key) is one of
-    ``keys`` (see ``_keys``): the list as one parameter (``core.lookups``)."""
-    if isinstance(keys, list):
-        return OneOf(F(path), keys)
-    return Q(**{f"{path}__in": keys})
+def contribution_sums(rows, known):
+    """Hours and euros per type of contribution to the partnerships of ``rows``."""
+    hours, euros = Counter(), Counter()
+    for row in rows:
+        for kind, spent, paid in known[row["pk"]].contributions:
+            hours[kind] += spent or 0
+            euros[kind] += paid or 0
+    return [
+        (value, label, hours[value] or 0, euros[value] or 0)
+        for value, label in ContributionType.choices
+    ]
 
 
 def _partnership(row) -> Partnership:
     """A partnership of an attention list with what the list shows (its name
     and lead gemeente); other fields load when asked for, as with ``only``."""
-    partnership = Partnership.from_db(
-        Partnership.objects.db,
-        ["id", "name", "lead_municipality_id"],
-        [row["pk"], row["name"], row["lead_municipality_id"]],
+    partnership = record(
+        Partnership,
+        id=row["pk"],
+        name=row["name"],
+        lead_municipality_id=row["lead_municipality_id"],
     )
-    partnership.lead_municipality = Municipality.from_db(
-        Municipality.objects.db,
-        ["id", "name"],
-        [row["lead_municipality_id"], row["lead_municipality__name"]],
+    partnership.lead_municipality = record(
+        Municipality, id=row["lead_municipality_id"], name=row["lead_municipality__name"]
     )
     return partnership
 
 
-def attention(
-    rows,
-    active_keys,
-    review_assessments,
-    *,
-    in_review,
-    limit=ATTENTION_LIMIT,
-    urls=None,
-):
-    """What needs the user's attention, with a fixed number of queries:
-    ``rows`` are the ``partnership_rows`` of the partnerships,
-    ``active_keys`` those of the ones not ended (``_keys``),
-    ``review_assessments`` the assessments of those she may see, of which
-    ``in_review`` are waiting for review. Each list holds its first
-    ``limit`` items (none for the PDF overview, which shows their numbers:
-    then counted, and no query for those waiting). ``urls``: a ``core.links.Addresses`` for the items' addresses."""
+def _first(found, order, limit, make):
+    """The first ``limit`` of ``found`` in ``order``, each made into an item, and their number."""
+    found.sort(key=order)
+    return [make(*entry) for entry in found[:limit]], len(found)
+
+
+def attention(rows, known, waiting, *, phases, limit=ATTENTION_LIMIT, urls=None):
+    """What needs the user's attention: ``rows`` are the ``partnership_rows``,
+    ``known`` their facts, ``waiting`` the assessments she may see that wait
+    for review (``assessment_counts``), ``phases`` the names of the phases by
+    key. Each list holds its first ``limit`` items (none for the PDF
+    overview, which shows their numbers). ``urls``: a
+    ``core.links.Addresses`` for the items' addresses."""
     today = timezone.localdate()
     now = timezone.now()
     urls = urls or Addresses()
@@ -359,81 +272,70 @@ def attention(
         stale,
     )
 
-    def listing(queryset, order, related, fields):
-        """The first ``limit`` rows and the total, in one query (a window
-        count over the few that match), with only the fields shown."""
-        return follow_up.first_and_number(
-            queryset.select_related(*related).only(*fields), order, limit
-        )
+    def indicator(target_date, pk, name, row):
+        item = record(Indicator, id=pk, name=name, target_date=target_date)
+        item.partnership = _partnership(row)
+        return item
 
-    overdue = Indicator.objects.filter(
-        _among("goal__partnership_id", active_keys), target_date__lt=today
-    ).exclude(Exists(Measurement.objects.filter(indicator=OuterRef("pk"))))
-    items, total = listing(
-        overdue,
-        ["target_date", "pk"],
-        ["goal__partnership"],
-        ["name", "target_date", "goal__partnership__name"],
-    )
+    overdue = [
+        (target_date, pk, name, row)
+        for row in active
+        for pk, name, target_date in known[row["pk"]].indicators
+        if target_date is not None and target_date < today
+    ]
     sections["indicators"] = Attention(
         gettext_lazy("Indicatoren voorbij de streefdatum zonder meting"),
-        items,
-        total,
+        *_first(overdue, lambda entry: entry[:2], limit, indicator),
         partial(_indicator_line, urls=urls),
     )
 
-    unsigned = Agreement.objects.filter(
-        _among("partnership_id", active_keys),
-        signed_on__isnull=True,
-        partnership__phase__number__gt=4,
-    )
-    items, total = listing(
-        unsigned,
-        ["partnership__name", "pk"],
-        ["partnership__phase"],
-        [
-            "title",
-            "partnership__name",
-            "partnership__phase__number",
-            # Every language's name (django-modeltranslation): the phase's name
-            # is read in the reader's language without a query per line.
-            "partnership__phase__name",
-            "partnership__phase__name_nl",
-            "partnership__phase__name_en",
-        ],
-    )
+    def agreement(_rank, pk, title, row):
+        item = record(Agreement, id=pk, title=title, partnership_id=row["pk"])
+        item.partnership = _partnership(row)
+        item.phase_label = phases[row["phase_id"]]
+        return item
+
+    # By the partnership's name as the database sorts it (the rows' order), then by key.
+    rank = {}
+    for index, row in enumerate(active):
+        rank.setdefault(row["name"], index)
+    unsigned = [
+        (rank[row["name"]], pk, title, row)
+        for row in active
+        if row["phase__number"] > 4
+        for pk, title in known[row["pk"]].agreements
+    ]
     sections["unsigned"] = Attention(
         gettext_lazy("Niet getekende afspraken terwijl de samenwerking voorbij fase 4 is"),
-        items,
-        total,
+        *_first(unsigned, lambda entry: entry[:2], limit, agreement),
         partial(_agreement_line, urls=urls),
     )
 
-    items, total = follow_up.overdue_actions(_among("partnership_id", active_keys), today, limit)
+    late = [
+        (due_date, pk, what, round_id, round_title, row)
+        for row in active
+        for pk, what, due_date, round_id, round_title in known[row["pk"]].actions
+        if due_date is not None and due_date < today
+    ]
     sections["actions"] = Attention(
         gettext_lazy("Afgesproken acties uit evaluaties voorbij hun datum"),
-        items,
-        total,
+        *_first(late, lambda entry: entry[:2], limit, follow_up.action),
         partial(follow_up.action_line, urls=urls),
     )
 
-    waiting = review_assessments.filter(status=AssessmentStatus.IN_REVIEW)
-    shown = ["submitted_at", "participation__organisation__name"]
-    shown.append("participation__partnership__lead_municipality__name")
-    related = ["participation__organisation", "participation__partnership__lead_municipality"]
-    review_items = (
-        list(waiting.select_related(*related).only(*shown).order_by("submitted_at", "pk")[:limit])
-        if limit
-        else []
-    )
-    for assessment in review_items:
-        assessment.waiting_days = (
-            (now - assessment.submitted_at).days if assessment.submitted_at else 0
-        )
+    def review(submitted_at, pk, organisation, row):
+        item = record(Assessment, id=pk, submitted_at=submitted_at)
+        item.organisation_name = organisation
+        item.lead_name = row["lead_municipality__name"]
+        item.waiting_days = (now - submitted_at).days if submitted_at else 0
+        return item
+
+    # The longest waiting first (one not submitted last, as PostgreSQL sorts).
     sections["review"] = Attention(
         gettext_lazy("Afwegingen die wachten op vaststelling"),
-        review_items,
-        in_review,
+        *_first(
+            waiting, lambda entry: (entry[0] is None, entry[0] or now, entry[1]), limit, review
+        ),
         partial(_review_line, urls=urls),
     )
     return sections
@@ -476,15 +378,20 @@ def filter_form(user, params) -> DashboardFilterForm:
 
 
 def build(
-    user, params, form: DashboardFilterForm | None = None, *, for_print: bool = False
+    user,
+    params,
+    form: DashboardFilterForm | None = None,
+    *,
+    for_print: bool = False,
+    counted: list[tuple] | None = None,
 ) -> Dashboard:
     """The figures for ``user`` and the filters ``params`` (or their
     ``form``). ``for_print``: for the PDF overview, which shows how many
     each list of what needs attention holds, not their items (counted, and
-    no query for those waiting for review)."""
+    no query for those waiting for review). ``counted``: the ``members``
+    counted, when already read."""
     form = form or filter_form(user, params)
     filters = form.filters()
-    partnerships = filter_partnerships(Partnership.objects.visible_to(user), **filters)
     # Every number links to the list it counts: the partnership list and the
     # assessments' list understand the same filters.
     base = {
@@ -508,7 +415,10 @@ def build(
 
     phases = list(Phase.objects.values_list("pk", "number", "name"))
     since = timezone.now() - timedelta(days=STALE_DAYS)
-    rows = partnership_rows(partnerships, since)
+    if counted is None:
+        counted = counted_members(user, form)
+    known = facts_of((pk, revision) for pk, revision, *_orders in counted)
+    rows = partnership_rows(counted, known, since)
     by_status = Counter(row["status"] for row in rows)
     by_phase = Counter(row["phase_id"] for row in rows)
     charts = [
@@ -536,12 +446,10 @@ def build(
             "status",
         ),
     ]
-    keys = _keys(rows, partnerships)
     # Only what the user may open: no drafts of partnerships her gemeente only takes part in.
-    assessments = Assessment.objects.filter(
-        _among("participation__partnership_id", keys)
-    ).as_seen_by(user)
-    assessments_by_status, by_outcome = assessment_counts(assessments)
+    assessments_by_status, by_outcome, waiting = assessment_counts(
+        rows, known, _drafts_seen_by(user)
+    )
     queue = reverse("assessment:list")
 
     def queue_url(**extra):
@@ -559,20 +467,17 @@ def build(
         ],
     )
     labels = [f"{form.fields[k].label}: {v}" for k, v in filters.items()]
-    contributions = contribution_charts(contribution_sums(keys), list_url)
-    # The filters apply to everything, the assessments waiting for review too.
-    active = [row for row in rows if row["status"] != Status.ENDED]
-    active_keys = _keys(active, partnerships.exclude(status=Status.ENDED))
+    contributions = contribution_charts(contribution_sums(rows, known), list_url)
     urls = Addresses()  # each kind of address of the lists reversed once
+    limit = 0 if for_print else ATTENTION_LIMIT
+    # The filters apply to everything, the assessments waiting for review too.
     attention_sections = attention(
         rows,
-        active_keys,
-        assessments,
-        in_review=next(
-            n for value, _label, n in assessments_by_status if value == AssessmentStatus.IN_REVIEW
-        ),
+        known,
+        waiting,
+        phases={pk: f"{number}. {name}" for pk, number, name in phases},
         urls=urls,
-        limit=0 if for_print else ATTENTION_LIMIT,
+        limit=limit,
     )
     return Dashboard(
         form=form,
@@ -588,15 +493,28 @@ def build(
         filter_labels=labels,
         follow_up=follow_up.panel(
             rows,
-            _among("partnership_id", active_keys),
+            known,
             timezone.localdate(),
             # Officers of the lead gemeente start its rounds; others see them.
             lambda row: scope.can_edit_for(row["lead_municipality_id"]),
             attention_sections["actions"],
-            limit=0 if for_print else ATTENTION_LIMIT,
+            limit=limit,
             urls=urls,
         ),
     )
+
+
+def _drafts_seen_by(user) -> Callable[[int], bool]:
+    """Whether ``user`` sees the assessments not yet finalised of a
+    partnership led by a gemeente (its key): ``sees_drafts``, once per gemeente."""
+    seen = {}
+
+    def sees(lead: int) -> bool:
+        if lead not in seen:
+            seen[lead] = sees_drafts(user, Partnership(lead_municipality_id=lead))
+        return seen[lead]
+
+    return sees
 
 
 def contribution_charts(sums, list_url) -> list[BarChart]:
@@ -613,29 +531,42 @@ def contribution_charts(sums, list_url) -> list[BarChart]:
     ]
 
 
-def figures_parts(user, form: DashboardFilterForm) -> list:
+def counted_members(user, form: DashboardFilterForm) -> list[tuple]:
+    """The ``members`` of the partnerships the figures count: those the user
+    may see, after the filters."""
+    partnerships = Partnership.objects.visible_to(user)
+    return members(filter_partnerships(partnerships, **form.filters()))
+
+
+def figures_parts(user, form: DashboardFilterForm, counted: list[tuple] | None = None) -> list:
     """What the figures depend on besides language and day (``core.cache``):
-    the state of the partnerships in the user's scope (``revision.state_of``:
-    a change to one of them or to anything they show, also to a name they
-    show, makes a new key; another region's own changes do not), who counts
-    (the scope, not the person) and what is filtered."""
+    the state of the partnerships counted (``counted_members``, or
+    ``counted`` when read already; ``revision.state_of_pairs``: a change to
+    one of them or to anything they show, also to a name they show, makes a
+    new key; another region's own changes do not), who counts (the scope,
+    not the person) and what is filtered."""
+    if counted is None:
+        counted = counted_members(user, form)
     filters = sorted(
         (name, str(getattr(value, "pk", value))) for name, value in form.filters().items()
     )
-    return [state_of(Partnership.objects.visible_to(user)), scope_for(user).key, repr(filters)]
+    state = state_of_pairs((pk, revision) for pk, revision, *_orders in counted)
+    return [state, scope_for(user).key, repr(filters)]
 
 
 def figures_html(user, params, form: DashboardFilterForm) -> tuple[str, Dashboard | None]:
     """The dashboard's counts, charts and attention lists as HTML, from the
     cache when the data, scope, filters, language and day are the same; with
     the ``Dashboard`` when it was counted for this request (None when the
-    HTML came from the cache), for whoever wants the figures themselves."""
-    counted = []
+    HTML came from the cache), for whoever wants the figures themselves.
+    The partnerships counted are read once, for the key and the figures."""
+    counted = counted_members(user, form)
+    made = []
 
     def make() -> str:
-        counted.append(build(user, params, form))
-        return str(markup.figures_markup(counted[0]))
+        made.append(build(user, params, form, counted=counted))
+        return str(markup.figures_markup(made[0]))
 
-    html = cache.cached("dashboard-figures", lambda: figures_parts(user, form), make)
+    html = cache.cached("dashboard-figures", lambda: figures_parts(user, form, counted), make)
     # Written by markup.figures_markup, which escapes what it shows.
-    return mark_safe(html), (counted[0] if counted else None)  # noqa: S308
+    return mark_safe(html), (made[0] if made else None)  # noqa: S308

@@ -13,11 +13,10 @@ and a link to act.
   and no decision taken on or after the day 12 months before that end date:
   a "doorgaan" of two years before is about an earlier end, not this one.
 
-No query of its own for the partnerships' figures: the last closed round,
-the latest decision and a round under way come as columns of the dashboard's
-one row per partnership (:func:`row_annotations`); the open rounds and the
-overdue actions are one query each, the first few with their number (a
-window count)."""
+No query of its own: the last closed round, the latest decision and a round
+under way come as columns of the dashboard's one row per partnership
+(:func:`row_annotations`), the open rounds and the actions not yet done
+with the rest of each partnership's facts (``facts.py``)."""
 
 from __future__ import annotations
 
@@ -25,16 +24,17 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, Q, Subquery, Window
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.prepared import record
 from decisions.models import Decision
-from evaluation.models import Action, ActionStatus, EvaluationRound, RoundStatus
-from partnerships.models import Status
+from evaluation.models import Action, EvaluationRound, RoundStatus
+from partnerships.models import Partnership, Status
 
 # From this phase on ("Manage uw PPS") a partnership is evaluated every year.
 EVALUATION_FROM_PHASE = 5
@@ -152,66 +152,47 @@ def due_decisions(rows, today, limit, urls) -> Figure:
     return Figure("decisions", gettext_lazy("Besluit nodig"), len(due), lines)
 
 
-def first_and_number(queryset, order, limit):
-    """The first ``limit`` rows and their number, in one query (a window
-    count); with no ``limit``, only their number (a count)."""
-    if not limit:
-        return [], queryset.count()
-    rows = list(queryset.annotate(total_rows=Window(Count("pk"))).order_by(*order)[:limit])
-    return rows, rows[0].total_rows if rows else 0
-
-
 def response_rate(finished: int, invited: int) -> int:
     """Whole per cent of those invited who finished (0 when nobody is invited)."""
     return round(100 * finished / invited) if invited else 0
 
 
-def open_rounds(among, limit, urls) -> Figure:
-    """The open rounds of the partnerships ``among`` (a condition on
-    ``partnership_id``), closing soonest first, with who finished out of
-    who was invited (one who answered counts as invited)."""
-    invited = Q(respondents__invited_at__isnull=False) | Q(respondents__submitted_at__isnull=False)
-    open_now = EvaluationRound.objects.filter(among, status=RoundStatus.OPEN)
-    if limit:  # their response too (without items: only their number)
-        open_now = (
-            open_now.select_related("partnership")
-            .only("title", "closes_on", "partnership__name")
-            .annotate(
-                invited=Count("respondents", filter=invited),
-                finished=Count("respondents", filter=Q(respondents__submitted_at__isnull=False)),
-            )
-        )
-    rounds, total = first_and_number(open_now, ["closes_on", "pk"], limit)
-    lines = []
-    for evaluation_round in rounds:
-        answered = _("%(finished)s van %(invited)s afgerond (%(rate)s%%)") % {
-            "finished": evaluation_round.finished,
-            "invited": evaluation_round.invited,
-            "rate": response_rate(evaluation_round.finished, evaluation_round.invited),
-        }
-        closes = _("sluit %(date)s") % {"date": date_format(evaluation_round.closes_on, "j M Y")}
-        lines.append(
-            (
-                urls("evaluation:round", evaluation_round.pk),
-                evaluation_round.title,
-                f"{evaluation_round.partnership.name} · {answered} · {closes}",
-            )
-        )
-    return Figure("rounds", gettext_lazy("Lopende evaluatierondes"), total, lines)
-
-
-def overdue_actions(among, today, limit):
-    """The actions of the partnerships ``among`` past their date and neither
-    done nor dropped, the longest overdue first: (the first ``limit``, their
-    number), in one query."""
-    return first_and_number(
-        Action.objects.filter(among, due_date__lt=today)
-        .exclude(status__in=[ActionStatus.DONE, ActionStatus.DROPPED])
-        .select_related("partnership", "round")
-        .only("what", "due_date", "partnership__name", "round__title"),
-        ["due_date", "pk"],
-        limit,
+def open_rounds(rows, known, limit, urls) -> Figure:
+    """The open rounds of the partnerships of ``rows`` (their facts:
+    ``known``), closing soonest first, with who finished out of who was
+    invited."""
+    found = sorted(
+        (
+            (closes_on, pk, title, invited, finished, row["name"])
+            for row in rows
+            for pk, title, closes_on, invited, finished in known[row["pk"]].rounds
+        ),
+        key=lambda entry: entry[:2],
     )
+    lines = []
+    for closes_on, pk, title, invited, finished, partnership in found[:limit]:
+        answered = _("%(finished)s van %(invited)s afgerond (%(rate)s%%)") % {
+            "finished": finished,
+            "invited": invited,
+            "rate": response_rate(finished, invited),
+        }
+        closes = _("sluit %(date)s") % {"date": date_format(closes_on, "j M Y")}
+        lines.append(
+            (urls("evaluation:round", pk), title, f"{partnership} · {answered} · {closes}")
+        )
+    return Figure("rounds", gettext_lazy("Lopende evaluatierondes"), len(found), lines)
+
+
+def action(due_date, pk, what, round_id, round_title, row) -> Action:
+    """An overdue action as the attention list shows it (from the facts of
+    its partnership's ``row``), with only what its line reads."""
+    item = record(
+        Action, id=pk, what=what, due_date=due_date, partnership_id=row["pk"], round_id=round_id
+    )
+    item.partnership = record(Partnership, id=row["pk"], name=row["name"])
+    if round_id is not None:
+        item.round = record(EvaluationRound, id=round_id, title=round_title)
+    return item
 
 
 def action_line(action, urls) -> tuple[str, str, str]:
@@ -224,13 +205,15 @@ def action_line(action, urls) -> tuple[str, str, str]:
     )
 
 
-def panel(rows, among, today, can_run, actions, limit, urls) -> list[Figure]:
+def panel(rows, known, today, can_run, actions, limit, urls) -> list[Figure]:
     """The four figures, in the order of the work: evaluate, follow the
-    rounds, do what was agreed, decide. ``actions``: the attention list's
-    overdue actions (the same figure)."""
+    rounds, do what was agreed, decide (``known``: the facts of the
+    partnerships of ``rows``). ``actions``: the attention list's overdue
+    actions (the same figure)."""
+    active = [row for row in rows if row["status"] != Status.ENDED]
     return [
         due_evaluations(rows, today, can_run, limit, urls),
-        open_rounds(among, limit, urls),
+        open_rounds(active, known, limit, urls),
         Figure("actions", actions.title, actions.total, actions.lines),
         due_decisions(rows, today, limit, urls),
     ]

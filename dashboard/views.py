@@ -103,16 +103,17 @@ def dashboard_pdf(request):
     # For the college or the GGD board: in Dutch, whatever the interface language.
     with translation.override("nl"):
         form = figures.filter_form(user, request.GET)
+        counted = figures.counted_members(user, form)  # once, for the key and the figures
         # The same figures as the page, and the name of the person who made it.
         pdf = cache.cached_file(
             "dashboard-pdf",
             lambda: [
-                *figures.figures_parts(user, form),
+                *figures.figures_parts(user, form, counted),
                 user.pk,
                 user.get_full_name(),
                 *_look_parts(look_for_user(user)),
             ],
-            lambda: _overview_pdf(request, today, form),
+            lambda: _overview_pdf(request, today, form, counted),
         )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -126,12 +127,14 @@ def _look_parts(look) -> list[str]:
     return [look.digest, look.logo_digest] if look else []
 
 
-def _overview_pdf(request, today, form) -> bytes:
+def _overview_pdf(request, today, form, counted) -> bytes:
     look = look_for_user(request.user)  # the officer's gemeente's, the coordinator's region's
     _html, pdf = render_pdf(
         "dashboard/overview_pdf.html",
         {
-            "dashboard": figures.build(request.user, request.GET, form, for_print=True),
+            "dashboard": figures.build(
+                request.user, request.GET, form, for_print=True, counted=counted
+            ),
             "heading": _heading(request.user),
             "today": today,
             "user": request.user,

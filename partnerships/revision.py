@@ -100,6 +100,15 @@ def state_of(partnerships) -> str:
     return f"{row['n']}:{row['keys'] or 0}:{row['revisions'] or 0}"
 
 
+def state_of_pairs(pairs) -> str:
+    """:func:`state_of` the partnerships whose (key, revision) ``pairs`` a
+    caller has read already (in one query, for more than their state)."""
+    n = keys = revisions = 0
+    for key, revision in pairs:
+        n, keys, revisions = n + 1, keys + key, revisions + revision
+    return f"{n}:{keys}:{revisions}"
+
+
 def _tracked(model) -> bool:
     meta = model._meta
     return (

@@ -207,3 +207,63 @@ def test_another_regions_change_leaves_the_figures_cached(demo):
         shown = shown_total(client.get(reverse("home")))
     assert len(partnership_queries(queries)) == 1, "only the region's state is read"
     assert shown == counted_total("coordinator.ijsselland")
+
+
+@pytest.fixture
+def facts_read(monkeypatch):
+    """The keys of the partnerships whose facts each request read from the
+    database (dashboard/facts.py: the rest came from the cache)."""
+    from dashboard import facts
+
+    reads = []
+    original = facts.read
+
+    def read(keys):
+        reads.append(sorted(keys))
+        return original(keys)
+
+    monkeypatch.setattr(facts, "read", read)
+    return reads
+
+
+def test_after_a_change_only_that_partnerships_facts_are_read_again(demo, facts_read):
+    client = client_for("coordinator.ijsselland")
+    client.get(reverse("home"))
+    region = sorted(
+        Partnership.objects.visible_to(
+            User.objects.get(username="coordinator.ijsselland")
+        ).values_list("pk", flat=True)
+    )
+    assert facts_read == [region], "the first visit reads every partnership's facts, at once"
+    changed = Partnership.objects.filter(pk__in=region).exclude(status=Status.ENDED).first()
+    ended_before = ended_shown(client.get(reverse("home")))
+    with transaction.atomic():
+        changed.status = Status.ENDED
+        changed.save()
+    response = client.get(reverse("home"))
+    assert facts_read[1:] == [[changed.pk]], "after the change, only that partnership's"
+    assert ended_shown(response) == ended_before + 1
+    assert shown_total(response) == counted_total("coordinator.ijsselland")
+
+
+def test_other_filters_count_the_facts_already_read(demo, facts_read):
+    client = client_for("coordinator.ijsselland")
+    client.get(reverse("home"))
+    kampen = Municipality.objects.get(name="Kampen")
+    filters = {"municipality": kampen.pk}
+    response = client.get(reverse("home"), filters)
+    assert len(facts_read) == 1, "the filtered figures came from the facts read for all"
+    assert shown_total(response) == counted_total("coordinator.ijsselland", filters) > 0
+
+
+def test_the_facts_are_kept_per_language(demo, facts_read):
+    theme = HealthTheme.objects.filter(partnerships__lead_municipality__name="Zwolle").first()
+    with transaction.atomic():
+        theme.name_en = "Theme in English"
+        theme.save()
+    client = client_for("coordinator.ijsselland")
+    assert theme.name_nl in client.get(reverse("home")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("home")).content.decode()
+    assert "Theme in English" in page and theme.name_nl not in page
+    assert len(facts_read) == 2, "read once for each language"

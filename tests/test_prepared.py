@@ -5,8 +5,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
+from core.lookups import OneOf
 from core.prepared import Bundle, Prepared
 from partnerships.models import Activity, Contribution, Phase
 from tests.factories import (
@@ -77,3 +78,40 @@ def test_a_bundle_gives_each_list_in_its_own_order_in_one_query(db, django_asser
     assert bundle.rows(other.pk)["activities"] == []
     assert bundle.rows(other.pk)["phases"] == rows["phases"]
     assert (connection.vendor, "nl") in bundle._compiled
+
+
+def _contributions_of(keys):
+    return (
+        Contribution.objects.filter(OneOf(F("participation__partnership_id"), keys))
+        .order_by("participation__partnership_id", "pk")
+        .values_list("participation__partnership_id", "type", "euros")
+    )
+
+
+def _activities_of(keys):
+    return (
+        Activity.objects.filter(OneOf(F("partnership_id"), keys))
+        .order_by("partnership_id", "-date", "pk")
+        .values_list("partnership_id", "date")
+    )
+
+
+def test_a_bundle_of_many_keys_gives_each_list_for_any_list_of_keys(db, django_assert_num_queries):
+    first, second, third = PartnershipFactory(), PartnershipFactory(), PartnershipFactory()
+    for partnership in (first, second, third):
+        ContributionFactory(participation__partnership=partnership, type="geld")
+        ActivityFactory(partnership=partnership, date=date(2026, 5, partnership.pk % 28 + 1))
+    bundle = Bundle(many=True, contributions=_contributions_of, activities=_activities_of)
+    for keys in ([first.pk, third.pk], [second.pk], [], [first.pk, second.pk, third.pk]):
+        with django_assert_num_queries(1):
+            rows = bundle.rows(keys)
+        assert rows == {
+            "contributions": list(_contributions_of(keys)),
+            "activities": list(_activities_of(keys)),
+        }
+    assert {partnership for partnership, _type, _euros in rows["contributions"]} == {
+        first.pk,
+        second.pk,
+        third.pk,
+    }
+    assert len(bundle._compiled) == 1  # one vendor, one language: compiled once
