@@ -178,7 +178,10 @@ def cache_settings(url: str, prefix: str) -> dict:
             "default": {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "LOCATION": f"{prefix}-default",
-                "OPTIONS": {"MAX_ENTRIES": 5000},
+                # The dashboard keeps a small entry per partnership and language
+                # (dashboard/facts.py): room for the whole country's 5,000 in
+                # both languages besides the figures, about 15 MB at most.
+                "OPTIONS": {"MAX_ENTRIES": 15000},
             },
             "files": {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
