@@ -11,9 +11,11 @@ as in Dutch; "," in English). The cache keeps a file per language
 (``core.cache``)."""
 
 import csv
+from datetime import date
 from io import BytesIO, StringIO
 
-from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery
+from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -101,7 +103,7 @@ def export_rows(queryset):
     previous = None
     finalised: dict[int, list[tuple]] = {}
     # Partners by name, each with its finalised assessments (if any), in one query.
-    for participation_id, partnership_id, name, assessment_id, moment, outcome, kind in (
+    for participation_id, partnership_id, name, assessment_id, turn, outcome, kind in (
         Participation.objects.filter(chosen)
         .exclude(status=ParticipationStatus.WITHDRAWN)  # as the list counts them
         .annotate(
@@ -116,13 +118,16 @@ def export_rows(queryset):
                 "assessments", condition=Q(assessments__status=AssessmentStatus.FINAL)
             ),
         )
+        # The finalised assessments' order (by moment, the later one of a
+        # tie) as a number: cheaper to read than the moment itself.
+        .annotate(turn=Window(RowNumber(), order_by=[F("final__finalised_at"), F("final__pk")]))
         .order_by("organisation_name", "pk")
         .values_list(
             "pk",
             "partnership_id",
             "organisation_name",
             "final__pk",
-            "final__finalised_at",
+            "turn",
             "final__outcome",
             "final__kind",
         )
@@ -134,13 +139,13 @@ def export_rows(queryset):
             label = (
                 reassessment[outcome] if kind == AssessmentKind.REASSESSMENT else labels[outcome]
             )
-            finalised.setdefault(partnership_id, []).append((moment, assessment_id, name, label))
+            finalised.setdefault(partnership_id, []).append((turn, name, label))
     # Per partner the outcome of its newest final assessment (the later one of
     # a tie), the partners in the order of their first.
     outcomes: dict[int, dict[str, str]] = {}
     for partnership_id, assessments in finalised.items():
         outcome_of = outcomes[partnership_id] = {}
-        for _moment, _pk, name, label in sorted(assessments, key=lambda a: (a[0], a[1])):
+        for _turn, name, label in sorted(assessments):
             outcome_of[name] = label
     status_labels = {value: str(label) for value, label in Status.choices}
     for pk, name, lead, region, theme, number, phase, status, start, end in rows:
@@ -205,6 +210,19 @@ def date_input_format() -> str:
 EXCEL_DATE_PARTS = {"%d": "DD", "%m": "MM", "%Y": "YYYY", "%y": "YY"}
 
 
+# Excel counts dates in days from 30 December 1899 (for dates from March 1900
+# on: it takes 1900 for a leap year, so it counts one day less before then).
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def excel_day(day: date) -> int:
+    """The number Excel keeps for ``day`` (46022 for 31-12-2025), as
+    XlsxWriter's ``write_datetime`` works it out: written as a number with a
+    date format it is the same cell, for less than half the work."""
+    number = (day - EXCEL_EPOCH).days
+    return number if number > 60 else number - 1
+
+
 def excel_date_format() -> str:
     """The active language's date as an Excel number format ("DD-MM-YYYY")."""
     pattern = date_input_format()
@@ -230,6 +248,10 @@ def xlsx_bytes(rows) -> bytes:
     sheet = workbook.add_worksheet(_("Samenwerkingen")[:31])
     bold = workbook.add_format({"bold": True})
     date_format = workbook.add_format({"num_format": excel_date_format()})
+
+    def write_date(row, column, day, cell_format):
+        sheet.write_number(row, column, excel_day(day), cell_format)
+
     for index, (key, _label) in enumerate(COLUMNS):
         sheet.set_column(index, index, 14 if key in DATE_COLUMNS | NUMBER_COLUMNS else 30)
     sheet.freeze_panes(1, 0)
@@ -239,7 +261,7 @@ def xlsx_bytes(rows) -> bytes:
     writers = []
     for index, (key, _label) in enumerate(COLUMNS):
         if key in DATE_COLUMNS:
-            writers.append((index, key, sheet.write_datetime, date_format))
+            writers.append((index, key, write_date, date_format))
         elif key in NUMBER_COLUMNS:
             writers.append((index, key, sheet.write_number, None))
         else:

@@ -3,10 +3,13 @@ download views: which partnerships, in which order, with which outcomes."""
 
 import csv
 import io
+from datetime import UTC, datetime
 
 from django.http import QueryDict
+from django.utils import translation
 
 from assessment import workflow
+from assessment.models import Assessment, Outcome
 from dashboard.exports import chosen_partnerships, csv_bytes, export_rows
 from partnerships.models import Partnership
 from tests.assessment_helpers import answer_all
@@ -33,6 +36,37 @@ def test_rows_hold_partners_and_only_finalised_outcomes(world):
     assert row["partners"] == "Appel; Bakker"
     assert row["outcomes"].startswith("Bakker: ")
     assert "Appel" not in row["outcomes"]  # a draft has no outcome yet
+
+
+def _finalised(participation, world, *, at, outcome):
+    assessment = workflow.start(participation, world.officer)
+    answer_all(assessment)
+    workflow.submit(assessment, world.officer)
+    workflow.finalise(assessment, world.coordinator, "Akkoord")
+    Assessment.objects.filter(pk=assessment.pk).update(
+        finalised_at=datetime(2026, 3, at, tzinfo=UTC), outcome=outcome
+    )
+
+
+def test_outcomes_give_each_partners_newest_in_the_order_of_their_first(world):
+    """Per partner the outcome of its newest final assessment (of two at the
+    same moment, the later one), the partners in the order of their first."""
+    partnership = PartnershipFactory(name="Gezonde school", lead_municipality=world.municipality)
+    appel = ParticipationFactory(partnership=partnership, organisation__name="Appel")
+    bakker = ParticipationFactory(partnership=partnership, organisation__name="Bakker")
+    clown = ParticipationFactory(partnership=partnership, organisation__name="Clown")
+    _finalised(bakker, world, at=1, outcome=Outcome.DECLINE)
+    _finalised(appel, world, at=2, outcome=Outcome.CONDITIONS)
+    _finalised(bakker, world, at=3, outcome=Outcome.COLLABORATE)
+    _finalised(clown, world, at=2, outcome=Outcome.DECLINE)
+    _finalised(clown, world, at=2, outcome=Outcome.CONDITIONS)
+    with translation.override("nl"):
+        (row,) = export_rows(Partnership.objects.filter(pk=partnership.pk))
+    assert row["partners"] == "Appel; Bakker; Clown"
+    assert row["outcomes"] == (
+        "Bakker: Samenwerken; Appel: Samenwerken onder voorwaarden; "
+        "Clown: Samenwerken onder voorwaarden"
+    )
 
 
 def test_the_export_holds_what_the_user_may_see_with_the_lists_filters(world):
