@@ -1,10 +1,11 @@
 """The downloads of the filtered list of partnerships (CSV and Excel; the
 rows and files are made by ``exports.py``).
 
-The portal keeps a file it made (``core.cache``) until the partnerships the
-user may see change (``partnerships.revision.state_of``: also a name they
+The portal keeps a file it made (``core.cache``) until the partnerships it
+holds change (``partnerships.revision.state_of_pairs``: also a name they
 show), or the filters, the language or the day: a file per language, its
-headers and values in that language (``exports.py``)."""
+headers and values in that language (``exports.py``, which keeps each
+partnership's row per revision too)."""
 
 from django.http import HttpResponse
 from django.urls import path
@@ -15,8 +16,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.scoping import scope_for
 from core import cache
-from partnerships.models import Partnership
-from partnerships.revision import state_of
+from partnerships.revision import state_of_pairs
 
 from . import exports
 
@@ -28,16 +28,15 @@ def _filename(extension):
 
 
 def _export(request, name, make) -> bytes:
-    """The export's file, from the cache when the same one was made already."""
+    """The export's file, from the cache when the same one was made already:
+    the partnerships it holds are read once, for the key and the rows."""
     user = request.user
+    chosen = exports.chosen_partnerships(user, request.GET)
+    members = exports.export_members(chosen)
     return cache.cached_file(
         f"export-{name}",
-        lambda: [
-            state_of(Partnership.objects.visible_to(user)),
-            scope_for(user).key,
-            sorted(request.GET.lists()),
-        ],
-        lambda: make(exports.export_rows(exports.chosen_partnerships(user, request.GET))),
+        lambda: [state_of_pairs(members), scope_for(user).key, sorted(request.GET.lists())],
+        lambda: make(exports.export_rows(chosen, members)),
     )
 
 

@@ -27,7 +27,8 @@ from assessment.models import (
     AssessmentStatus,
     Outcome,
 )
-from core.lookups import MAX_KEYS, OneOf
+from core import cache
+from core.lookups import OneOf
 from core.translations import text_in_language
 from organisations.models import Organisation
 from partnerships.filters import apply_list_filters
@@ -66,12 +67,35 @@ def chosen_partnerships(user, params):
     return queryset
 
 
-def export_rows(queryset):
-    """The rows of the export, one per partnership in ``queryset``, by lead
-    gemeente and name. Two queries of plain values, however many partnerships."""
-    rows = list(
+def export_members(queryset) -> list[tuple[int, int]]:
+    """(key, revision) of the partnerships in ``queryset``, in the export's
+    order: by lead gemeente and name. One query; its sums are the state of
+    the export (``revision.state_of_pairs``)."""
+    return list(
         Partnership.objects.filter(pk__in=queryset.values("pk"))
         .order_by("lead_municipality__name", "name", "pk")
+        .values_list("pk", "revision")
+    )
+
+
+def export_rows(queryset, members: list[tuple[int, int]] | None = None) -> list[dict]:
+    """The rows of the export, one per partnership in ``queryset`` (its
+    ``export_members`` when read already), by lead gemeente and name. Each
+    partnership's row is kept in the cache for its revision and the language
+    (``core.cache.cached_each``): after a change only the changed ones are
+    read again, two queries for however many."""
+    if members is None:
+        members = export_members(queryset)
+    known = cache.cached_each("export-row", dict(members), rows_of)
+    return [known[pk] for pk, _revision in members if pk in known]
+
+
+def rows_of(keys: list[int]) -> dict[int, dict]:
+    """The export's row of each partnership with these ``keys``, from the
+    database: two queries of plain values, however many partnerships."""
+    rows = list(
+        Partnership.objects.filter(OneOf(F("pk"), keys))
+        .order_by()
         .annotate(
             theme_label=text_in_language("theme__name"),
             phase_label=text_in_language("phase__name"),
@@ -89,13 +113,8 @@ def export_rows(queryset):
             "planned_end_date",
         )
     )
-    # The partnerships found go to the next query as their keys, in one
-    # parameter (the database need not find them again); very many (the
-    # whole country) as the query that finds them.
-    if len(rows) <= MAX_KEYS:
-        chosen = OneOf(F("partnership_id"), [row[0] for row in rows])
-    else:
-        chosen = Q(partnership__in=queryset.values("pk"))
+    # The partnerships' keys in one parameter (however many).
+    chosen = OneOf(F("partnership_id"), keys)
     # The labels in the download's language, translated once.
     labels = {value: str(label) for value, label in Outcome.choices}
     reassessment = {value: str(label) for value, label in REASSESSMENT_LABELS.items()}
@@ -148,9 +167,10 @@ def export_rows(queryset):
         for _turn, name, label in sorted(assessments):
             outcome_of[name] = label
     status_labels = {value: str(label) for value, label in Status.choices}
+    found = {}
     for pk, name, lead, region, theme, number, phase, status, start, end in rows:
         names = partners.get(pk, [])
-        yield {
+        found[pk] = {
             "name": name,
             "lead": lead,
             "region": region,
@@ -164,6 +184,7 @@ def export_rows(queryset):
             "partners": "; ".join(names),
             "outcomes": "; ".join(f"{n}: {o}" for n, o in outcomes.get(pk, {}).items()),
         }
+    return found
 
 
 # A spreadsheet program takes a cell that starts with one of these for a

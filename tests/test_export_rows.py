@@ -90,12 +90,33 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_csv(world):
     assert table[1][0] == "'=HYPERLINK(1)"
 
 
-def test_the_rows_cost_two_queries(world, django_assert_num_queries):
-    """The partnerships, then their partners with their finalised assessments."""
+def test_the_rows_cost_three_queries(world, django_assert_num_queries):
+    """The partnerships in the export's order with their revisions, then
+    their rows: the partnerships, their partners with their finalised
+    assessments."""
     for name in ("Een", "Twee"):
         ParticipationFactory(
             partnership=PartnershipFactory(name=name, lead_municipality=world.municipality)
         )
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         rows = list(export_rows(Partnership.objects.all()))
     assert [row["partner_count"] for row in rows] == [1, 1]
+
+
+def test_after_a_change_only_that_partnerships_row_is_read_again(world, cache_on, monkeypatch):
+    from dashboard import exports
+
+    first, second = (
+        PartnershipFactory(name=name, lead_municipality=world.municipality)
+        for name in ("Een", "Twee")
+    )
+    read = []
+    original = exports.rows_of
+    monkeypatch.setattr(
+        exports, "rows_of", lambda keys: read.append(sorted(keys)) or original(keys)
+    )
+    assert [row["partner_count"] for row in export_rows(Partnership.objects.all())] == [0, 0]
+    ParticipationFactory(partnership=second)  # raises the second's revision
+    rows = export_rows(Partnership.objects.all())
+    assert read == [sorted([first.pk, second.pk]), [second.pk]]
+    assert [(row["name"], row["partner_count"]) for row in rows] == [("Een", 0), ("Twee", 1)]
