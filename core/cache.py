@@ -17,6 +17,7 @@ of their own (``files``), so a few large files do not push out the figures."""
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -57,11 +58,19 @@ def cached(
 
 
 def cached_each(
-    name: str, versions: dict[int, object], make: Callable[[list[int]], dict[int, T]]
+    name: str,
+    versions: dict[int, object],
+    make: Callable[[list[int]], dict[int, T]],
+    *,
+    layout: object = (),
 ) -> dict[int, T]:
     """A value per key of ``versions`` (key: its version), from the cache
     where one was kept for that version and language; ``make`` makes those
-    of the other keys, all at once, from a list of them."""
+    of the other keys, all at once, from a list of them. ``layout``: what
+    the values are made of (their fields), part of the key, so that an
+    entry kept by an earlier release of the code is never read as a value of
+    another shape."""
+    name = f"{name}-{zlib.crc32(repr(layout).encode()):08x}"
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if seconds <= 0:
         return make(list(versions))

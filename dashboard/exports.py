@@ -86,7 +86,9 @@ def export_rows(queryset, members: list[tuple[int, int]] | None = None) -> list[
     read again, two queries for however many."""
     if members is None:
         members = export_members(queryset)
-    known = cache.cached_each("export-row", dict(members), rows_of)
+    known = cache.cached_each(
+        "export-row", dict(members), rows_of, layout=[key for key, _label in COLUMNS]
+    )
     return [known[pk] for pk, _revision in members if pk in known]
 
 

@@ -223,4 +223,4 @@ def facts_of(members) -> dict[int, Facts]:
     """The facts of the partnerships ``members`` ((key, revision) pairs),
     from the cache where they are kept for that revision, the rest from the
     database (one query for all that are missing)."""
-    return cache.cached_each("dashboard-facts", dict(members), read)
+    return cache.cached_each("dashboard-facts", dict(members), read, layout=(ROW, Facts._fields))

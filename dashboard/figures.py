@@ -567,6 +567,11 @@ def figures_html(user, params, form: DashboardFilterForm) -> tuple[str, Dashboar
         made.append(build(user, params, form, counted=counted))
         return str(markup.figures_markup(made[0]))
 
-    html = cache.cached("dashboard-figures", lambda: figures_parts(user, form, counted), make)
+    if counted:
+        html = cache.cached("dashboard-figures", lambda: figures_parts(user, form, counted), make)
+    else:
+        # Nothing counted: cheap, and no revision to tell a renamed phase or
+        # theme (the figures show their names), so made afresh.
+        html = make()
     # Written by markup.figures_markup, which escapes what it shows.
     return mark_safe(html), (made[0] if made else None)  # noqa: S308

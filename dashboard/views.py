@@ -104,16 +104,21 @@ def dashboard_pdf(request):
     with translation.override("nl"):
         form = figures.filter_form(user, request.GET)
         counted = figures.counted_members(user, form)  # once, for the key and the figures
-        # The same figures as the page, and the name of the person who made it.
-        pdf = cache.cached_file(
-            "dashboard-pdf",
-            lambda: [
-                *figures.figures_parts(user, form, counted),
-                user.pk,
-                user.get_full_name(),
-                *_look_parts(look_for_user(user)),
-            ],
-            lambda: _overview_pdf(request, today, form, counted),
+        # The same figures as the page, and the name of the person who made
+        # it; with nothing counted made afresh, as the page's (figures_html).
+        pdf = (
+            cache.cached_file(
+                "dashboard-pdf",
+                lambda: [
+                    *figures.figures_parts(user, form, counted),
+                    user.pk,
+                    user.get_full_name(),
+                    *_look_parts(look_for_user(user)),
+                ],
+                lambda: _overview_pdf(request, today, form, counted),
+            )
+            if counted
+            else _overview_pdf(request, today, form, counted)
         )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from dashboard import figures
-from partnerships.models import HealthTheme, Partnership, Status
+from partnerships.models import HealthTheme, Partnership, Phase, Status
 from partnerships.revision import state_of, touch_partnerships
 from regions.models import Municipality
 from tests.demo_helpers import load_demo
@@ -267,3 +267,17 @@ def test_the_facts_are_kept_per_language(demo, facts_read):
     page = client.get(reverse("home")).content.decode()
     assert "Theme in English" in page and theme.name_nl not in page
     assert len(facts_read) == 2, "read once for each language"
+
+
+def test_figures_of_nothing_counted_show_a_renamed_phase_at_once(demo):
+    """A filter that matches no partnership has no revision to tell a
+    change to the names the figures show (the phases' chart)."""
+    client = client_for("coordinator.ijsselland")
+    empty = HealthTheme.objects.create(name="Zonder samenwerkingen")
+    filters = {"theme": empty.pk}
+    assert shown_total(client.get(reverse("home"), filters)) == 0
+    phase = Phase.objects.get(number=1)
+    with transaction.atomic():
+        phase.name = "Fase een, hernoemd"
+        phase.save()
+    assert "Fase een, hernoemd" in client.get(reverse("home"), filters).content.decode()
