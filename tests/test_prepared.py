@@ -77,3 +77,14 @@ def test_a_bundle_gives_each_list_in_its_own_order_in_one_query(db, django_asser
     assert bundle.rows(other.pk)["activities"] == []
     assert bundle.rows(other.pk)["phases"] == rows["phases"]
     assert (connection.vendor, "nl") in bundle._compiled
+
+
+def test_a_prepared_query_runs_again_on_a_new_connection(transactional_db):
+    """On PostgreSQL a statement is prepared once per connection; a new
+    connection (after the old one was closed) prepares it again."""
+    partnership = PartnershipFactory()
+    ContributionFactory(participation__partnership=partnership, type="geld")
+    prepared = Prepared(_contributions)
+    first = prepared.rows(partnership.pk)
+    connection.close()
+    assert prepared.rows(partnership.pk) == first == list(_contributions(partnership.pk))
