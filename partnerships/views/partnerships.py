@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -36,9 +35,8 @@ def partnership_list(request):
     queryset = Partnership.objects.visible_to(user)
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
-    page = Paginator(list_markup.row_values(with_partner_counts(queryset)), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
-    )
+    page = list_markup.page_of(with_partner_counts(queryset), request.GET.get("pagina"), PAGE_SIZE)
+    list_markup.filter_choices(form, user)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
