@@ -29,8 +29,10 @@ statement, and remembered per connection.
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from collections.abc import Callable
+from contextlib import contextmanager
 
 from django.db import connection
 from django.db.models import F, IntegerField, QuerySet, Value
@@ -234,3 +236,42 @@ class Bundle:
         return {
             name: _converted(found[name], converters[index]) for index, name in enumerate(names)
         }
+
+
+# The ORM's SQL run as prepared statements (``planned_once``), by its text:
+# a statement's name, the same on every connection.
+_PLACES = re.compile(r"%%|%s")
+_BY_SQL: dict[str, str] = {}
+_MOST_SQL = 100  # distinct texts prepared; any beyond run as usual
+
+
+@contextmanager
+def planned_once():
+    """Inside, on PostgreSQL, each query the ORM sends (compiled as usual) is
+    prepared on the connection the first time its SQL comes and then only
+    executed with its values: PostgreSQL plans it once instead of on every
+    request. For a query with many joins whose shape depends on the user
+    (an assessment with everything its page shows of it took PostgreSQL
+    4 ms to plan and 0.5 ms to run); its values must all be compared with
+    columns (so that PostgreSQL knows their types)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.execute_wrapper(_as_prepared):
+        yield
+
+
+def _as_prepared(execute, sql, params, many, context):
+    name = _BY_SQL.get(sql)
+    if name is None:
+        if many or len(_BY_SQL) >= _MOST_SQL or not sql.startswith("SELECT"):
+            return execute(sql, params, many, context)
+        name = _BY_SQL[sql] = f"pps_statement_{next(_NAMES)}"
+    prepared = _PREPARED.setdefault(connection.connection, set())
+    if name not in prepared:
+        places = itertools.count(1)
+        body = _PLACES.sub(lambda m: "%" if m.group() == "%%" else f"${next(places)}", sql)
+        connection.connection.execute(f"PREPARE {name} AS {body}")
+        prepared.add(name)
+    values = f"({', '.join(['%s'] * len(params))})" if params else ""
+    return execute(f"EXECUTE {name}{values}", params or None, many, context)

@@ -88,3 +88,18 @@ def test_a_prepared_query_runs_again_on_a_new_connection(transactional_db):
     first = prepared.rows(partnership.pk)
     connection.close()
     assert prepared.rows(partnership.pk) == first == list(_contributions(partnership.pk))
+
+
+def test_queries_planned_once_give_what_the_orm_gives(db):
+    """``planned_once``: the ORM's queries, prepared on PostgreSQL the first
+    time their SQL comes, give the same rows for other values too."""
+    from core.prepared import planned_once
+
+    first, second = PartnershipFactory(name="Een 100% fit"), PartnershipFactory()
+    for partnership in (first, second, first):
+        query = Activity.objects.filter(partnership=partnership).select_related("partnership")
+        ActivityFactory(partnership=partnership, title="50% meer")
+        with planned_once():
+            found = list(query.filter(title__contains="%").order_by("pk"))
+        assert found == list(query.filter(title__contains="%").order_by("pk"))
+        assert found[0].partnership.name == partnership.name

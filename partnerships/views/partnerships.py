@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.scoping import scope_for, visible_municipalities
 from core.concurrency import save_if_current
 from core.forms import active_filters
+from core.prepared import planned_once
 
 from .. import detail, list_markup, summary
 from ..audit import recent_changes
@@ -71,11 +72,12 @@ def with_partner_counts(partnerships):
 
 def partnership_detail(request, pk):
     user = request.user
-    partnership = get_partnership_for_user(
-        user,
-        pk,
-        queryset=Partnership.objects.select_related("theme", "phase", "lead_municipality"),
-    )
+    with planned_once():  # its joins took PostgreSQL longer to plan than to run
+        partnership = get_partnership_for_user(
+            user,
+            pk,
+            queryset=Partnership.objects.select_related("theme", "phase", "lead_municipality"),
+        )
     can_edit = can_edit_partnership(user, partnership)
     return render(
         request,
