@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.scoping import scope_for
+from core.prepared import planned_once
 from partnerships.models import Partnership
 from partnerships.querysets import can_edit_partnership, sees_drafts
 
@@ -82,15 +83,16 @@ def with_siblings_for_user(user, pk, *, queryset):
     this user may see, itself included, newest first: one query. The
     siblings follow the same rule as ``visible_to`` (drafts only where
     ``sees_drafts``), as ``of_partnership_for`` does for one partnership."""
-    siblings = list(
-        queryset.select_related(
-            "participation__organisation",
-            "participation__partnership__lead_municipality",
-        )
-        .filter(participation__assessments=pk)
-        .visible_to(user)
-        .order_by("-created_at", "-pk")
+    siblings = queryset.select_related(
+        "participation__organisation",
+        "participation__partnership__lead_municipality",
     )
+    with planned_once():  # its many joins took PostgreSQL longer to plan than to run
+        siblings = list(
+            siblings.filter(participation__assessments=pk)
+            .visible_to(user)
+            .order_by("-created_at", "-pk")
+        )
     assessment = next((a for a in siblings if a.pk == pk), None)
     if assessment is None:  # as get_object_or_404 says it
         raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.prepared import Bundle
 from core.translations import text_in_language
 
 DECLINE = "niet"
@@ -199,16 +200,18 @@ SPEC_FIELDS = (
 def specs_for_version(version) -> tuple[list[ThemeSpec], list[BandSpec]]:
     """The themes and bands of a version as plain data (2 queries: the themes
     with their questions and options joined, as plain values; the bands)."""
-    themes, _answers = _read_specs(version, None)
+    themes, _answers = _read_specs(version)
     return themes, _bands(version)
 
 
 def specs_and_answers(assessment) -> tuple[list[ThemeSpec], list[BandSpec], dict]:
     """The themes and bands of the assessment's version (as
     ``specs_for_version``) and its answers, the chosen option's key per
-    question's key (None: not chosen), read with the questions: 2 queries."""
-    themes, answers = _read_specs(assessment.version, assessment)
-    return themes, _bands(assessment.version), answers
+    question's key (None: not chosen), read with the questions: one
+    prepared query (``core.prepared``) for the themes and the bands."""
+    rows = _ASSESSMENT_SPECS.rows(assessment.pk)
+    themes, answers = _specs(rows["themes"], with_answers=True)
+    return themes, [BandSpec(*band) for band in rows["bands"]], answers
 
 
 def _bands(version) -> list[BandSpec]:
@@ -217,28 +220,15 @@ def _bands(version) -> list[BandSpec]:
     ]
 
 
-def _read_specs(version, assessment) -> tuple[list[ThemeSpec], dict]:
-    """The version's themes with their questions and options (one query);
-    with ``assessment``, each question's chosen option read in the same query."""
-    from django.db.models import OuterRef, Subquery
-
-    from .models import Answer, QuestionnaireTheme
-
-    columns = list(SPEC_FIELDS)
-    chosen = {}
-    if assessment is not None:
-        columns.append("chosen")
-        chosen["chosen"] = Subquery(
-            Answer.objects.filter(assessment=assessment, question=OuterRef("questions__pk"))
-            .order_by()
-            .values("option_id")[:1]
-        )
-    rows = (
+def _spec_rows(themes, chosen=None):
+    """The rows of ``themes`` (a queryset of a version's themes) with their
+    questions and options joined, as plain values in their order; with
+    ``chosen`` (an expression), each question's chosen option last."""
+    extra = {"chosen": chosen} if chosen is not None else {}
+    return (
         # Plain rows: django-modeltranslation's own reading of a translated
         # value builds an object per row (most of this function's time).
-        QuestionnaireTheme.objects.rewrite(False)
-        .filter(version=version)
-        .order_by(
+        themes.order_by(
             "order",
             "code",
             "questions__order",
@@ -252,10 +242,55 @@ def _read_specs(version, assessment) -> tuple[list[ThemeSpec], dict]:
             theme_title=text_in_language("title"),
             question_text=text_in_language("questions__text"),
             option_label=text_in_language("questions__options__label"),
-            **chosen,
+            **extra,
         )
-        .values_list(*columns)
+        .values_list(*SPEC_FIELDS, *extra)
     )
+
+
+def _assessment_themes(key):
+    from django.db.models import OuterRef, Subquery
+
+    from .models import Answer, QuestionnaireTheme
+
+    return _spec_rows(
+        QuestionnaireTheme.objects.rewrite(False).filter(version__assessments=key),
+        Subquery(
+            Answer.objects.filter(assessment=key, question=OuterRef("questions__pk"))
+            .order_by()
+            .values("option_id")[:1]
+        ),
+    )
+
+
+def _assessment_bands(key):
+    from .models import OutcomeBand
+
+    return (
+        OutcomeBand.objects.filter(version__assessments=key)
+        .order_by("-min_total")  # as the model's ordering
+        .values_list("outcome", "min_total", "min_theme")
+    )
+
+
+# An assessment's themes (with its answers) and bands: the SQL is the same
+# for every assessment, compiled once per process.
+_ASSESSMENT_SPECS = Bundle(themes=_assessment_themes, bands=_assessment_bands)
+
+
+def _read_specs(version) -> tuple[list[ThemeSpec], dict]:
+    """The version's themes with their questions and options (one query)."""
+    from .models import QuestionnaireTheme
+
+    return _specs(
+        _spec_rows(QuestionnaireTheme.objects.rewrite(False).filter(version=version)),
+        with_answers=False,
+    )
+
+
+def _specs(rows, *, with_answers: bool) -> tuple[list[ThemeSpec], dict]:
+    """Specs from the rows of ``_spec_rows``; ``with_answers``: each
+    question's chosen option from its rows' last column."""
     # theme key -> (its fields, question key -> (its fields, its options)), in order
     themes: dict = {}
     answers: dict = {}
@@ -264,7 +299,7 @@ def _read_specs(version, assessment) -> tuple[list[ThemeSpec], dict]:
         theme = themes.setdefault(theme_id, ((theme_id, code, title, weight), theme_knockout, {}))
         if question_id is None:
             continue  # a theme without questions
-        if assessment is not None:
+        if with_answers:
             answers[question_id] = row[-1]
         question_code, text, question_knockout, option_id, *option = rest
         question = theme[2].setdefault(

@@ -157,6 +157,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         **DATABASES["default"].get("OPTIONS", {}),
         **sqlite_options(),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The portal's prepared statements (core.prepared; the driver's own are
+    # off) are planned once, for any key: left to choose, PostgreSQL planned
+    # the feed of a partnership's changes anew on every request (1.3 ms to
+    # plan, 0.2 ms to run). Only prepared statements are planned this way.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = " ".join(
+        filter(None, [_options.get("options", ""), "-c plan_cache_mode=force_generic_plan"])
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

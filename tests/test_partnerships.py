@@ -229,14 +229,14 @@ def test_list_costs_the_same_queries_for_5_and_500_partnerships(world, django_as
     url = reverse("partnerships:list")
     _make_partnerships(world, 5)
     client.get(url)  # warm up (session, content types)
-    # 1 session, 2 user, 3 count, 4 page of partnerships (theme, phase, gemeente
-    # joined, the partners of each counted), 5 themes, 6 phases, 7 gemeenten
-    # (the choices of both filters: taking part, leading), 8-10 savepoint,
-    # session update, release
-    with django_assert_num_queries(10):
+    # 1 session, 2 user, 3 page of partnerships with their count (theme, phase,
+    # gemeente joined, the partners of each counted), 4 the filters' choices
+    # (themes, phases, gemeenten for both taking part and leading: one prepared
+    # query), 5-7 savepoint, session update, release
+    with django_assert_num_queries(7):
         client.get(url)
     _make_partnerships(world, 495)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = client.get(url)
     assert response.context["page"].paginator.count == 500
     assert all(p.partner_count == 2 for p in response.context["page"].object_list)
@@ -342,3 +342,13 @@ def test_indicator_progress_toward_the_target(baseline, target, value, percent):
     assert progress.percent == percent
     assert progress.reached == (percent == 100)
     assert indicator_progress(indicator, []).percent is None
+
+
+def test_list_pages_count_in_the_rows_query_and_a_page_past_the_end_is_the_last(world):
+    _make_partnerships(world, 27)
+    client = world.client_for(world.officer)
+    url = reverse("partnerships:list")
+    for asked, shown, rows in (("2", 2, 2), ("99", 2, 2), ("0", 2, 2), ("x", 1, 25), ("", 1, 25)):
+        page = client.get(url, {"pagina": asked}).context["page"]
+        assert (page.number, len(page.object_list), page.paginator.count) == (shown, rows, 27)
+    assert client.get(url, {"q": "niets dat zo heet"}).context["page"].paginator.count == 0

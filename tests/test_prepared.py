@@ -115,3 +115,45 @@ def test_a_bundle_of_many_keys_gives_each_list_for_any_list_of_keys(db, django_a
         third.pk,
     }
     assert len(bundle._compiled) == 1  # one vendor, one language: compiled once
+
+
+def test_a_prepared_query_runs_again_on_a_new_connection(transactional_db):
+    """On PostgreSQL a statement is prepared once per connection; a new
+    connection (after the old one was closed) prepares it again."""
+    partnership = PartnershipFactory()
+    ContributionFactory(participation__partnership=partnership, type="geld")
+    prepared = Prepared(_contributions)
+    first = prepared.rows(partnership.pk)
+    connection.close()
+    assert prepared.rows(partnership.pk) == first == list(_contributions(partnership.pk))
+
+
+def test_queries_planned_once_give_what_the_orm_gives(db):
+    """``planned_once``: the ORM's queries, prepared on PostgreSQL the first
+    time their SQL comes, give the same rows for other values too."""
+    from core.prepared import planned_once
+
+    first, second = PartnershipFactory(name="Een 100% fit"), PartnershipFactory()
+    for partnership in (first, second, first):
+        query = Activity.objects.filter(partnership=partnership).select_related("partnership")
+        ActivityFactory(partnership=partnership, title="50% meer")
+        with planned_once():
+            found = list(query.filter(title__contains="%").order_by("pk"))
+        assert found == list(query.filter(title__contains="%").order_by("pk"))
+        assert found[0].partnership.name == partnership.name
+
+
+def test_the_query_log_can_be_read_back_as_sql(db):
+    """``sql_of``: a prepared statement's run (``EXECUTE pps_statement_N``
+    on PostgreSQL) read as the SQL it runs; other queries as they are."""
+    from django.test.utils import CaptureQueriesContext
+
+    from core.prepared import sql_of
+
+    partnership = PartnershipFactory()
+    prepared = Prepared(_contributions)
+    with CaptureQueriesContext(connection) as queries:
+        prepared.rows(partnership.pk)
+    (logged,) = [q["sql"] for q in queries]
+    assert '"partnerships_contribution"' in sql_of(logged)
+    assert sql_of("SELECT 1") == "SELECT 1"

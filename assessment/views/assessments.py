@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.scoping import scope_for
 from core.history import moment
+from core.prepared import planned_once
 from partnerships.querysets import can_edit_partnership
 from partnerships.views.common import load_partnership
 
@@ -271,9 +272,10 @@ def theme(request, pk, code):
 
 
 def outcome(request, pk):
-    assessment = get_assessment_for_user(
-        request.user, pk, queryset=Assessment.objects.select_related("version")
-    )
+    with planned_once():  # its joins took PostgreSQL longer to plan than to run
+        assessment = get_assessment_for_user(
+            request.user, pk, queryset=Assessment.objects.select_related("version")
+        )
     can_edit = _may_edit(request.user, assessment)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied

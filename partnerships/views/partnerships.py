@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.scoping import scope_for, visible_municipalities
 from core.concurrency import save_if_current
 from core.forms import active_filters
+from core.prepared import planned_once
 
 from .. import detail, list_markup, summary
 from ..audit import recent_changes
@@ -36,9 +36,8 @@ def partnership_list(request):
     queryset = Partnership.objects.visible_to(user)
     if form.is_valid():
         queryset = apply_list_filters(queryset, form.cleaned_data)
-    page = Paginator(list_markup.row_values(with_partner_counts(queryset)), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
-    )
+    page = list_markup.page_of(with_partner_counts(queryset), request.GET.get("pagina"), PAGE_SIZE)
+    list_markup.filter_choices(form, user)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -73,11 +72,12 @@ def with_partner_counts(partnerships):
 
 def partnership_detail(request, pk):
     user = request.user
-    partnership = get_partnership_for_user(
-        user,
-        pk,
-        queryset=Partnership.objects.select_related("theme", "phase", "lead_municipality"),
-    )
+    with planned_once():  # its joins took PostgreSQL longer to plan than to run
+        partnership = get_partnership_for_user(
+            user,
+            pk,
+            queryset=Partnership.objects.select_related("theme", "phase", "lead_municipality"),
+        )
     can_edit = can_edit_partnership(user, partnership)
     return render(
         request,
