@@ -108,23 +108,23 @@ def filter_choices(form, user) -> None:
 def page_of(partnerships, number, per_page: int) -> Page:
     """The page ``number`` of ``partnerships`` (a queryset with
     ``partner_count``) as ``Paginator.get_page`` gives it, its rows of
-    ``row_values``; their count comes with them, counted in the same query
-    (a window over every row the filters leave). A page past the end, or
-    rows made distinct (whose count a window would not give), cost a count
-    of their own, as Django's paginator does it."""
+    ``row_values``. On the first page, the one nearly always asked for,
+    their count comes with them, counted in the same query (a window over
+    every row the filters leave). Another page, or rows made distinct
+    (whose count a window would not give), cost a count of their own, as
+    Django's paginator does it: so a page past the end (shown as the last)
+    costs what any other page costs, however many partnerships there are."""
     try:
         if isinstance(number, float) and not number.is_integer():
             raise ValueError
         wanted = 1 if number is None else int(number)
     except (TypeError, ValueError):
         wanted = 1  # as get_page reads what is no page number
-    if wanted >= 1 and not partnerships.query.distinct:
-        start = (wanted - 1) * per_page
-        rows = list(row_values(partnerships, counted=True)[start : start + per_page])
-        if rows or wanted == 1:
-            paginator = Paginator(rows, per_page)
-            paginator.count = rows[0].total if rows else 0
-            return Page(rows, wanted, paginator)
+    if wanted == 1 and not partnerships.query.distinct:
+        rows = list(row_values(partnerships, counted=True)[:per_page])
+        paginator = Paginator(rows, per_page)
+        paginator.count = rows[0].total if rows else 0
+        return Page(rows, 1, paginator)
     return Paginator(row_values(partnerships), per_page).get_page(number)
 
 

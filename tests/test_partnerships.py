@@ -344,7 +344,7 @@ def test_indicator_progress_toward_the_target(baseline, target, value, percent):
     assert indicator_progress(indicator, []).percent is None
 
 
-def test_list_pages_count_in_the_rows_query_and_a_page_past_the_end_is_the_last(world):
+def test_list_pages_count_their_rows_and_a_page_past_the_end_is_the_last(world):
     _make_partnerships(world, 27)
     client = world.client_for(world.officer)
     url = reverse("partnerships:list")
