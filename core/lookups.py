@@ -15,10 +15,6 @@ import json
 from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField, Lookup
 
-# Up to this many keys go to the database as a list; a caller with more (the
-# whole country has 5,005 partnerships) sends the query that finds them.
-MAX_KEYS = 1_000
-
 
 class OneOf(Lookup):
     lookup_name = "one_of"

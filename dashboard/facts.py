@@ -83,11 +83,11 @@ class Facts(NamedTuple):
     rounds: list
 
 
-def _number_of(queryset):
-    """The number of rows of ``queryset`` (related to the partnership of
-    the row: ``OuterRef``) as a column, 0 when none."""
+def _number_of(queryset, outer="partnership"):
+    """The number of rows of ``queryset`` (related to the row by ``outer``:
+    ``OuterRef``) as a column, 0 when none."""
     return Coalesce(
-        Subquery(queryset.order_by().values("partnership").annotate(n=Count("pk")).values("n")),
+        Subquery(queryset.order_by().values(outer).annotate(n=Count("pk")).values("n")),
         0,
     )
 
@@ -170,16 +170,7 @@ def _actions(keys):
 
 def _respondents(condition):
     """The number of the round's respondents that meet ``condition``, as a column."""
-    return Coalesce(
-        Subquery(
-            Respondent.objects.filter(condition, round=OuterRef("pk"))
-            .order_by()
-            .values("round")
-            .annotate(n=Count("pk"))
-            .values("n")
-        ),
-        0,
-    )
+    return _number_of(Respondent.objects.filter(condition, round=OuterRef("pk")), "round")
 
 
 def _rounds(keys):
