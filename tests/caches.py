@@ -65,8 +65,13 @@ def cache_settings_for_tests() -> dict:
 
 
 def clear_test_caches() -> None:
-    """Empty this run's caches: its own keys only."""
+    """Empty this run's caches: its own keys only, and what this process
+    keeps of them (``core.cache.forget_recent``)."""
     from django.core.cache import caches
+
+    from core.cache import forget_recent
+
+    forget_recent()
 
     if not USE_REDIS:
         for store in caches.all():
