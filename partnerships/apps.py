@@ -12,4 +12,4 @@ class PartnershipsConfig(AppConfig):
             revision,
         )
 
-        revision.connect()
+        revision.connect(self)

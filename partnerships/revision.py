@@ -14,6 +14,9 @@ The rules, all of them:
 4. Writes that bypass the model signals (``QuerySet.update``,
    ``bulk_create``) call :func:`changed` or :func:`touch_partnerships`
    themselves.
+5. A ``migrate`` that applies (or unapplies) any migration raises the revision
+   of every partnership: a data migration (a phase renamed) writes through
+   historical models, which send no signal this module hears.
 
 :func:`state_of` a set of partnerships (their number, the sum of their keys
 and the sum of their revisions, in one query) therefore changes with every
@@ -30,8 +33,9 @@ which belong to every partnership of that organisation."""
 from __future__ import annotations
 
 from django.apps import apps
+from django.db import connections
 from django.db.models import Count, F, Sum
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_delete
 from django.utils import timezone
 
 # The apps whose records the cached figures and files are made of; an app
@@ -150,7 +154,20 @@ def _on_m2m_change(sender, action, instance, pk_set, model, **kwargs):
         touch_partnerships(own_work=False)
 
 
-def connect() -> None:
+def _on_migrate(sender, plan=None, using="default", **kwargs):
+    """Rule 5; once per ``migrate`` (sent for every app: heard for this one).
+    ``plan`` is empty when nothing was applied, None for a ``flush``."""
+    from .models import Partnership
+
+    if not plan or Partnership._meta.db_table not in connections[using].introspection.table_names():
+        return
+    Partnership.objects.using(using).update(revision=F("revision") + 1)
+
+
+def connect(app_config) -> None:
+    post_migrate.connect(
+        _on_migrate, sender=app_config, dispatch_uid="partnership-revision-migrate"
+    )
     post_save.connect(_on_save, dispatch_uid="partnership-revision-save")
     pre_delete.connect(_on_delete, dispatch_uid="partnership-revision-delete")
     m2m_changed.connect(_on_m2m_change, dispatch_uid="partnership-revision-m2m")

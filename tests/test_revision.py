@@ -130,3 +130,29 @@ def test_a_download_of_the_advice_changes_nothing(world, partnership):
 
     ReportDownload.objects.create(assessment=assessment, user=world.officer)
     assert state_of(partnerships) == before
+
+
+def test_a_migrate_that_applied_migrations_gives_every_partnership_a_new_state(db):
+    """Rule 5: a data migration (a phase renamed) writes through historical
+    models, which the model signals do not report; a ``migrate`` that applied
+    anything raises every revision once, one that applied nothing (or a
+    flush) none."""
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.db.migrations import Migration
+
+    PartnershipFactory(), PartnershipFactory()
+
+    def revisions():
+        return dict(Partnership.objects.values_list("pk", "revision"))
+
+    before = revisions()
+    # A data migration's own write: no signal reaches the revision rules.
+    type(phase(1)).objects.filter(number=1).update(name="Hernoemd")
+    emit_post_migrate_signal(0, False, "default", plan=[])
+    emit_post_migrate_signal(0, False, "default")  # as flush sends it
+    assert revisions() == before
+
+    # Sent for every app, heard once.
+    applied = Migration("0099_rename_phase", "partnerships")
+    emit_post_migrate_signal(0, False, "default", plan=[(applied, False)])
+    assert revisions() == {pk: revision + 1 for pk, revision in before.items()}
