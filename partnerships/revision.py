@@ -18,8 +18,8 @@ The rules, all of them:
    of every partnership: a data migration (a phase renamed) writes through
    historical models, which send no signal this module hears.
 
-:func:`state_of` a set of partnerships (their number, the sum of their keys
-and the sum of their revisions, in one query) therefore changes with every
+:func:`state_of` a set of partnerships (their number and a digest of their
+keys and revisions, in one query) therefore changes with every
 committed change to anything they show, in whatever order transactions
 commit, and when a partnership joins or leaves the set. The cache keys of the
 dashboard's figures and of the exports are made of it (``core.cache``).
@@ -32,9 +32,11 @@ which belong to every partnership of that organisation."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.apps import apps
 from django.db import connections
-from django.db.models import Count, F, Sum
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_delete
 from django.utils import timezone
 
@@ -98,19 +100,20 @@ def state_of(partnerships) -> str:
     above), and when one joins or leaves the set."""
     from .models import Partnership
 
-    row = Partnership.objects.filter(pk__in=partnerships.values("pk")).aggregate(
-        n=Count("pk"), keys=Sum("pk"), revisions=Sum("revision")
+    return state_of_pairs(
+        Partnership.objects.filter(pk__in=partnerships.values("pk")).values_list("pk", "revision")
     )
-    return f"{row['n']}:{row['keys'] or 0}:{row['revisions'] or 0}"
 
 
 def state_of_pairs(pairs) -> str:
     """:func:`state_of` the partnerships whose (key, revision) ``pairs`` a
-    caller has read already (in one query, for more than their state)."""
-    n = keys = revisions = 0
-    for key, revision in pairs:
-        n, keys, revisions = n + 1, keys + key, revisions + revision
-    return f"{n}:{keys}:{revisions}"
+    caller has read already (in one query, for more than their state): their
+    number and a digest of every (key, revision), in the order of the keys. A
+    revision only grows, so a set's state never comes back; two sets differ
+    in their states even when their keys and revisions add up the same."""
+    pairs = sorted(pairs)
+    digest = hashlib.blake2b(repr(pairs).encode(), digest_size=16).hexdigest()
+    return f"{len(pairs)}:{digest}"
 
 
 def _tracked(model) -> bool:

@@ -156,3 +156,13 @@ def test_a_migrate_that_applied_migrations_gives_every_partnership_a_new_state(d
     applied = Migration("0099_rename_phase", "partnerships")
     emit_post_migrate_signal(0, False, "default", plan=[(applied, False)])
     assert revisions() == {pk: revision + 1 for pk, revision in before.items()}
+
+
+def test_sets_whose_keys_and_revisions_add_up_the_same_have_their_own_states():
+    """Two partnerships leaving a filtered set and two others joining it
+    between two requests, with keys and revisions that add up the same,
+    still make a new state (and the order the pairs come in does not)."""
+    from partnerships.revision import state_of_pairs
+
+    assert state_of_pairs([(1, 4), (4, 1)]) != state_of_pairs([(2, 2), (3, 3)])
+    assert state_of_pairs([(1, 4), (4, 1)]) == state_of_pairs([(4, 1), (1, 4)])
