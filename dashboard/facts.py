@@ -61,7 +61,8 @@ ROW = (
 
 class Facts(NamedTuple):
     """One partnership's facts, as plain tuples (kept in the cache: quick to
-    read back for a few hundred partnerships at once). ``row``: its own
+    read back for a few hundred partnerships at once; and never changed, as
+    each process shares what it keeps). ``row``: its own
     fields and counts (the columns of ``ROW``:
     ``latest_activity`` the date of its latest activity, ``private`` its
     private partners not withdrawn, ``unassessed`` those of them without a
@@ -75,12 +76,12 @@ class Facts(NamedTuple):
     * ``rounds`` open: (key, title, closing date, invited, finished)."""
 
     row: tuple
-    assessments: list
-    contributions: list
-    indicators: list
-    agreements: list
-    actions: list
-    rounds: list
+    assessments: tuple
+    contributions: tuple
+    indicators: tuple
+    agreements: tuple
+    actions: tuple
+    rounds: tuple
 
 
 def _number_of(queryset, outer="partnership"):
@@ -203,11 +204,13 @@ def read(keys: list[int]) -> dict[int, Facts]:
     """The facts of the partnerships with these ``keys``, from the database
     (one query)."""
     found = _FACTS.rows(keys)
-    facts = {row[0]: Facts(row, [], [], [], [], [], []) for row in found["rows"]}
-    for name in ("assessments", "contributions", "indicators", "agreements", "actions", "rounds"):
+    parts = {row[0]: (row, [], [], [], [], [], []) for row in found["rows"]}
+    for index, name in enumerate(Facts._fields[1:], start=1):
         for partnership, *values in found[name]:
-            getattr(facts[partnership], name).append(tuple(values))
-    return facts
+            parts[partnership][index].append(tuple(values))
+    # Tuples all through: one partnership's facts are shared by every request
+    # of the process that keeps them (core.cache.cached_each), never changed.
+    return {key: Facts(row, *map(tuple, lists)) for key, (row, *lists) in parts.items()}
 
 
 def facts_of(members) -> dict[int, Facts]:
