@@ -30,8 +30,7 @@ Why these choices:
   the load test replaced a worker every 25 s, which cost a quarter of the
   throughput (10 users: the minimal page 138 against 179 requests per second,
   the read mix 59 against 87, never replaced); at 20,000 each worker once, in
-  its last minute, which still cost the read mix at 25 users 0.39-0.41 of the
-  minimal page's throughput against 0.44 never replaced. A worker's memory
+  its last minute. A worker's memory
   levels off at about 100 MiB (69 at the start; 40,000 requests, or 30,000
   with every filter set), so 100,000 requests (days at a gemeente's pace) is
   soon enough.
