@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 
 from django.apps import apps
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_delete
 from django.utils import timezone
@@ -72,15 +72,16 @@ def track(app_label: str, *, paths: dict[str, str], ignored: set[str] = frozense
     IGNORED.update(ignored)
 
 
-def touch_partnerships(*, own_work: bool = True, **lookup) -> None:
+def touch_partnerships(*, own_work: bool = True, using: str = DEFAULT_DB_ALIAS, **lookup) -> None:
     """Raise the revision of the partnerships matching ``lookup`` (all, without
-    one); when the change is their ``own_work``, their last activity is now."""
+    one) in the database ``using``; when the change is their ``own_work``,
+    their last activity is now."""
     from .models import Partnership
 
     values = {"revision": F("revision") + 1}
     if own_work:
         values["last_activity_at"] = timezone.now()
-    Partnership.objects.filter(**lookup).update(**values)
+    Partnership.objects.using(using).filter(**lookup).update(**values)
 
 
 def changed(instance, *, deleted: bool = False) -> None:
@@ -164,7 +165,7 @@ def _on_migrate(sender, plan=None, using="default", **kwargs):
 
     if not plan or Partnership._meta.db_table not in connections[using].introspection.table_names():
         return
-    Partnership.objects.using(using).update(revision=F("revision") + 1)
+    touch_partnerships(own_work=False, using=using)
 
 
 def connect(app_config) -> None:
