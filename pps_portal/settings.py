@@ -115,6 +115,8 @@ TEMPLATES = [
                 "accounts.context_processors.notifications",
                 "regions.context_processors.brand",
             ],
+            # {% url %} as Django's, each address reversed once per process.
+            "builtins": ["core.templatetags.remembered_url"],
         },
     },
 ]

@@ -66,12 +66,15 @@ def cache_settings_for_tests() -> dict:
 
 def clear_test_caches() -> None:
     """Empty this run's caches: its own keys only, and what this process
-    keeps of them (``core.cache.forget_recent``)."""
+    keeps of them (``core.cache.forget_recent``), and the addresses it
+    remembers (``core.links.forget_remembered``)."""
     from django.core.cache import caches
 
     from core.cache import forget_recent
+    from core.links import forget_remembered
 
     forget_recent()
+    forget_remembered()
 
     if not USE_REDIS:
         for store in caches.all():
