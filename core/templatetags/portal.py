@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django import template
 
+from core import chrome
 from core.charts import LAYOUTS
 from core.numbers import format_decimal, format_euros
 
@@ -88,3 +89,15 @@ def error_anchor(bound_field):
     ):
         return f"{auto_id}_0"
     return auto_id
+
+
+@register.simple_tag(takes_context=True)
+def header_tools(context):
+    """Who is logged in and the language switch (core.chrome)."""
+    return chrome.header_tools(context)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu of a logged-in user (core.chrome)."""
+    return chrome.main_menu(context)
