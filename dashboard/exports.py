@@ -28,6 +28,7 @@ from assessment.models import (
 )
 from core import cache
 from core.lookups import OneOf
+from core.prepared import planned_once
 from core.translations import text_in_language
 from organisations.models import Organisation
 from partnerships.filters import apply_list_filters
@@ -70,11 +71,13 @@ def export_members(queryset) -> list[tuple[int, int]]:
     """(key, revision) of the partnerships in ``queryset``, in the export's
     order: by lead gemeente and name. One query; its sums are the state of
     the export (``revision.state_of_pairs``)."""
-    return list(
+    members = (
         Partnership.objects.filter(pk__in=queryset.values("pk"))
         .order_by("lead_municipality__name", "name", "pk")
         .values_list("pk", "revision")
     )
+    with planned_once():  # PostgreSQL took as long to plan it as to run it
+        return list(members)
 
 
 def export_rows(queryset, members: list[tuple[int, int]] | None = None) -> list[dict]:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from accounts.scoping import scope_for
 from core.links import reverser
-from core.prepared import Bundle
+from core.prepared import Bundle, planned_once
 from core.translations import DEFAULT_LANGUAGE, localized, text_in_language
 from regions.models import Municipality
 
@@ -120,12 +120,16 @@ def page_of(partnerships, number, per_page: int) -> Page:
         wanted = 1 if number is None else int(number)
     except (TypeError, ValueError):
         wanted = 1  # as get_page reads what is no page number
-    if wanted == 1 and not partnerships.query.distinct:
-        rows = list(row_values(partnerships, counted=True)[:per_page])
-        paginator = Paginator(rows, per_page)
-        paginator.count = rows[0].total if rows else 0
-        return Page(rows, 1, paginator)
-    return Paginator(row_values(partnerships), per_page).get_page(number)
+    # PostgreSQL took longer to plan the page's query (and its count) than to run it.
+    with planned_once():
+        if wanted == 1 and not partnerships.query.distinct:
+            rows = list(row_values(partnerships, counted=True)[:per_page])
+            paginator = Paginator(rows, per_page)
+            paginator.count = rows[0].total if rows else 0
+            return Page(rows, 1, paginator)
+        page = Paginator(row_values(partnerships), per_page).get_page(number)
+        page.object_list = list(page.object_list)  # read here, as planned
+        return page
 
 
 def row_values(partnerships, *, counted: bool = False):
