@@ -32,13 +32,14 @@ _MENU = (
 
 _LINK = (
     '<li class="utrecht-nav-list__item"><a class="utrecht-nav-list__link pps-nav__link" '
-    'href="{}"{}>{}</a></li>'
+    'href="{}"{}>{}{}</a></li>'
 )
 _CURRENT = mark_safe(' aria-current="page"')
 
 
-def _link(name: str, label: str, current: bool) -> SafeString:
-    return format_html(_LINK, remembered_reverse(name), _CURRENT if current else "", label)
+def _link(name: str, label: str, current: bool, after: str = "") -> SafeString:
+    """A menu item linking to the page ``name``; ``after``: markup after its label."""
+    return format_html(_LINK, remembered_reverse(name), _CURRENT if current else "", label, after)
 
 
 def _csrf_input(context) -> SafeString:
@@ -74,10 +75,13 @@ def header_tools(context) -> SafeString:
         "",
         '<option value="{}" lang="{}"{}>{}</option>',
         (
-            (code, code, " selected" if code == current else "", capfirst(info["name_local"]))
-            for code, info in (
-                (code, get_language_info(code)) for code, _name in settings.LANGUAGES
+            (
+                code,
+                code,
+                " selected" if code == current else "",
+                capfirst(get_language_info(code)["name_local"]),
             )
+            for code, _name in settings.LANGUAGES
         ),
     )
     parts.append(
@@ -131,10 +135,7 @@ def main_menu(context) -> SafeString:
         '<details class="pps-menu"><summary class="pps-menu__toggle">{}</summary>'
         '<div class="pps-menu__content">'
         '<ul class="utrecht-nav-list pps-nav__list">{}</ul>'
-        '<ul class="utrecht-nav-list pps-nav__list pps-nav__list--end">'
-        '<li class="utrecht-nav-list__item"><a class="utrecht-nav-list__link pps-nav__link" '
-        'href="{}"{}>{}{}</a></li>'
-        "{}"
+        '<ul class="utrecht-nav-list pps-nav__list pps-nav__list--end">{}{}'
         '<li class="utrecht-nav-list__item"><form action="{}" method="post">{}'
         '<button type="submit" class="utrecht-link-button utrecht-link-button--html-button '
         'pps-nav__link">{}</button></form></li>'
@@ -142,10 +143,7 @@ def main_menu(context) -> SafeString:
         gettext("Hoofdmenu"),
         gettext("Menu"),
         mark_safe("".join(links)),  # noqa: S308 - each link is built by format_html
-        remembered_reverse("accounts:inbox"),
-        _CURRENT if page["name"] == "inbox" else "",
-        gettext("Meldingen"),
-        badge,
+        _link("accounts:inbox", gettext("Meldingen"), page["name"] == "inbox", badge),
         _link("password_change", gettext("Wachtwoord wijzigen"), False),
         remembered_reverse("logout"),
         _csrf_input(context),

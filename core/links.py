@@ -49,6 +49,8 @@ class Addresses:
 # The most addresses ``remembered_reverse`` keeps; past it, it starts afresh.
 REMEMBERED_LIMIT = 20_000
 _remembered: dict[tuple, str] = {}
+# The values an address is kept for: Django writes any other by its str().
+_PLAIN = (int, str)
 
 
 def forget_remembered() -> None:
@@ -88,6 +90,3 @@ def remembered_reverse(view_name, args=(), kwargs=(), current_app=None) -> str:
             _remembered.clear()
         _remembered[key] = address
     return address
-
-
-_PLAIN = (int, str)
