@@ -27,6 +27,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.prepared import PreparedRecords
 from regions.models import Municipality, Region
 
 from .models import Role
@@ -39,6 +40,21 @@ class Scope:
     kind: str  # "municipality", "region", "all" or "none"
     municipality_id: int | None = None
     region_id: int | None = None
+
+    @property
+    def ident(self) -> int | None:
+        """The one value a scope of its kind is defined by: its gemeente's or
+        its region's key (``None`` for "all" and "none")."""
+        return {"municipality": self.municipality_id, "region": self.region_id}.get(self.kind)
+
+    @classmethod
+    def of(cls, kind: str, ident: int | None) -> Scope:
+        """The scope of ``kind`` defined by ``ident`` (see ``ident``)."""
+        if kind == "municipality":
+            return cls(kind, municipality_id=ident)
+        if kind == "region":
+            return cls(kind, region_id=ident)
+        return cls(kind)
 
     @property
     def key(self) -> str:
@@ -80,6 +96,24 @@ def scope_for(user) -> Scope:
     if user.role == Role.ADMINISTRATOR:
         return Scope("all")
     return NOBODY
+
+
+def records_in_scope(user, records: PreparedRecords, key: int) -> list:
+    """The records of ``key`` that ``user`` may see, read through ``records``
+    (a ``core.prepared.PreparedRecords`` whose queryset is limited by
+    ``Scope.of(kind, ident)``: compiled once per kind of scope)."""
+    scope = scope_for(user)
+    if scope.kind == "none":
+        return []
+    return records.records(key, shape=scope.kind, second=scope.ident)
+
+
+def get_record_for_user(user, records: PreparedRecords, key: int):
+    """The first of ``records_in_scope``, or a 404 (as ``get_object_or_404``)."""
+    found = records_in_scope(user, records, key)
+    if not found:
+        raise Http404("No record matches the given query.")
+    return found[0]
 
 
 # --- Regions and gemeenten ---------------------------------------------------

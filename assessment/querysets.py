@@ -15,8 +15,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.scoping import scope_for
-from core.prepared import planned_once
+from accounts.scoping import Scope, records_in_scope, scope_for
+from core.prepared import PreparedRecords
 from partnerships.models import Partnership
 from partnerships.querysets import can_edit_partnership, sees_drafts
 
@@ -25,17 +25,24 @@ class AssessmentQuerySet(QuerySet):
     def visible_to(self, user) -> AssessmentQuerySet:
         """Assessments of the partnerships this user may see, and drafts only
         where ``sees_drafts`` (her gemeente leads, her region, the beheerder)."""
+        return self.in_scope(scope_for(user))
+
+    def in_scope(self, scope: Scope) -> AssessmentQuerySet:
+        """``visible_to`` for a user with this ``Scope``."""
         return self.filter(
-            participation__partnership__in=Partnership.objects.visible_to(user).values("pk")
-        ).as_seen_by(user)
+            participation__partnership__in=Partnership.objects.in_scope(scope).values("pk")
+        ).as_seen_in(scope)
 
     def as_seen_by(self, user) -> AssessmentQuerySet:
         """These assessments (of partnerships the user may see) narrowed to
         what she may see of them: drafts only where ``sees_drafts``. For a
         caller that has the partnerships already (the dashboard)."""
+        return self.as_seen_in(scope_for(user))
+
+    def as_seen_in(self, scope: Scope) -> AssessmentQuerySet:
+        """``as_seen_by`` for a user with this ``Scope``."""
         from .models import AssessmentStatus
 
-        scope = scope_for(user)
         if scope.kind == "municipality":
             return self.filter(
                 Q(status=AssessmentStatus.FINAL)
@@ -78,24 +85,40 @@ def can_review_assessment(user, assessment) -> bool:
     )
 
 
-def with_siblings_for_user(user, pk, *, queryset):
-    """The assessment (404 for outsiders) and every assessment of its partner
-    this user may see, itself included, newest first: one query. The
-    siblings follow the same rule as ``visible_to`` (drafts only where
-    ``sees_drafts``), as ``of_partnership_for`` does for one partnership."""
-    siblings = queryset.select_related(
-        "participation__organisation",
-        "participation__partnership__lead_municipality",
-    )
-    with planned_once():  # its many joins took PostgreSQL longer to plan than to run
-        siblings = list(
-            siblings.filter(participation__assessments=pk)
-            .visible_to(user)
+def with_siblings(*related: str) -> PreparedRecords:
+    """How ``with_siblings_for_user`` reads an assessment and its partner's
+    other assessments, with its partner, partnership and lead gemeente and
+    the records ``related`` names (each step named, as ``PreparedRecords``
+    says): compiled once per process and kind of reader (a module's
+    constant, made once)."""
+    from .models import Assessment
+
+    return PreparedRecords(
+        lambda key, kind, ident: (
+            Assessment.objects.filter(participation__assessments=key)
+            .in_scope(Scope.of(kind, ident))
             .order_by("-created_at", "-pk")
-        )
+        ),
+        related=(
+            "participation",
+            "participation__organisation",
+            "participation__partnership",
+            "participation__partnership__lead_municipality",
+            *related,
+        ),
+    )
+
+
+def with_siblings_for_user(user, pk, *, records: PreparedRecords):
+    """The assessment (404 for outsiders) and every assessment of its partner
+    this user may see, itself included, newest first: one query, through
+    ``records`` (``with_siblings``). The siblings follow the same rule as
+    ``visible_to`` (drafts only where ``sees_drafts``), as
+    ``of_partnership_for`` does for one partnership."""
+    siblings = records_in_scope(user, records, pk)
     assessment = next((a for a in siblings if a.pk == pk), None)
     if assessment is None:  # as get_object_or_404 says it
-        raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+        raise Http404("No Assessment matches the given query.")
     return assessment, siblings
 
 

@@ -27,6 +27,11 @@ The key may also be a list of keys (``many=True``): the query is built with
 ``core.lookups.OneOf`` on a list, and runs for any list, empty or of
 thousands (the dashboard reads its facts of a region's partnerships so).
 
+A :class:`PreparedRecords` gives records (model instances) with the records
+they point to, as ``select_related`` would, for the one record an object's
+page is about: compiled once per kind of reader, whose gemeente or region
+is a second parameter (``accounts.scoping.records_in_scope``).
+
 ``partnerships.audit`` keeps the SQL of its feed of changes the same way
 (:class:`Statement`)."""
 
@@ -47,6 +52,9 @@ from .translations import active_language
 
 # Stands for the key while a query is compiled; never a real key.
 KEY = -7_301_946_286
+# Stands for a second value of a query that also depends on who reads it
+# (the reader's gemeente or region, ``PreparedRecords``); never a real key.
+SECOND = -7_301_946_287
 
 Key = int | Sequence[int] | None
 
@@ -78,7 +86,8 @@ def _list_forms(marker: int) -> dict[str, str]:
 
 class Statement:
     """SQL with ``marker`` among its ``params`` where the key goes, ready to
-    run for any key (an integer) or, built with ``[marker]``, any list of keys."""
+    run for any key (an integer) or, built with ``[marker]``, any list of keys;
+    with ``SECOND`` among them too, for a second value (an integer)."""
 
     def __init__(self, sql: str, params, marker: int = KEY):
         params = tuple(params)
@@ -87,24 +96,36 @@ class Statement:
         lists = [p for p in params if isinstance(p, str) and p in forms]
         self.many = bool(lists)
         self.keyed = self.many or marker in params
+        self.second = SECOND in params
         assert not (self.many and marker in params), "one key, or one list of keys"
+        assert not self.second or (self.keyed and not self.many), "a second value after a key"
         if connection.vendor == "postgresql":
             # The fixed values written in, the key's place marked by its text.
             sql = connection.ops.compose_sql(sql, params)
             places = len(lists) + params.count(marker)
             assert sql.count(str(marker)) == places, "the key's place is clear"
+            assert sql.count(str(SECOND)) == params.count(SECOND), "the second's place is clear"
             if self.many:
                 sql = sql.replace(forms[lists[0]], "$1")
             self.name = f"pps_statement_{next(_NAMES)}"
-            kind = "(bigint[])" if self.many else "(bigint)" if self.keyed else ""
-            _TEXTS[self.name] = sql.replace(str(marker), "$1")
+            kind = (
+                "(bigint[])"
+                if self.many
+                else "(bigint, bigint)"
+                if self.second
+                else "(bigint)"
+                if self.keyed
+                else ""
+            )
+            _TEXTS[self.name] = sql.replace(str(marker), "$1").replace(str(SECOND), "$2")
             self.prepare = f"PREPARE {self.name}{kind} AS {_TEXTS[self.name]}"
             self.sql = self.params = None
         else:
             self.sql, self.params = sql, params
 
-    def run(self, key: Key = None) -> list[tuple]:
-        """The rows for ``key``: a key, or a list of keys when built with one."""
+    def run(self, key: Key = None, second: int | None = None) -> list[tuple]:
+        """The rows for ``key``: a key, or a list of keys when built with one;
+        and ``second`` when built with ``SECOND``."""
         if self.many:
             keys = [int(k) for k in key]
         if self.sql is None:
@@ -113,6 +134,8 @@ class Statement:
                 sql = f"EXECUTE {self.name}"
             elif self.many:
                 sql = f"EXECUTE {self.name}('{{{','.join(map(str, keys))}}}')"
+            elif self.second:
+                sql = f"EXECUTE {self.name}({int(key)}, {int(second)})"
             else:
                 sql = f"EXECUTE {self.name}({int(key)})"
             params = None
@@ -124,6 +147,8 @@ class Statement:
                 if self.many and isinstance(p, str) and p in forms
                 else key
                 if p == self.marker
+                else second
+                if p == SECOND
                 else p
                 for p in self.params
             ]
@@ -191,6 +216,85 @@ class Prepared:
     def rows(self, key: int | None = None) -> list[tuple]:
         statement, converters = self._compile()
         return _converted(statement.run(key), converters)
+
+
+def _fits_a_key(key: int) -> bool:
+    """Whether ``key`` fits a database key (64 bits): a number in an address
+    can be longer."""
+    return -(2**63) <= key < 2**63
+
+
+class PreparedRecords:
+    """Records (model instances) of one key, with the records they point to,
+    compiled once per process: for the one record a page is about, which a
+    queryset with ``select_related`` would give, without compiling its joins
+    on every request (an assessment with its partner, partnership, gemeente,
+    questionnaire and authors: 1.6 ms to compile, 0.8 ms to run).
+
+    ``build(key, shape, second)`` gives the queryset (of ``model``, only
+    lookups, as for :class:`Prepared`); it is compiled once per ``shape``
+    (a hashable the caller picks, such as the kind of the reader's scope,
+    for whatever changes the query's form) with ``KEY`` and ``SECOND`` for
+    the values that change between requests. ``related`` names the records
+    each one brings along, as ``select_related`` names them (each path's
+    steps named too: ``"participation", "participation__organisation"``).
+
+    ``records(key, shape=…, second=…)`` gives the records in the
+    queryset's order, made as the ORM makes them (``Model.from_db`` with
+    every column; the records they point to set through their fields), so
+    that nothing differs for the code that uses them."""
+
+    def __init__(self, build: Callable[..., QuerySet], *, related: Sequence[str] = ()):
+        self._build = build
+        self._related = tuple(related)
+        self._compiled: dict[tuple, tuple] = {}
+
+    def _compile(self, shape):
+        which = (connection.vendor, active_language(), shape)
+        compiled = self._compiled.get(which)
+        if compiled is None:
+            queryset = self._build(KEY, shape, SECOND)
+            model = queryset.model
+            parts, columns = [], []
+            for path in ("", *self._related):
+                target = model
+                for step in path.split("__") if path else ():
+                    target = target._meta.get_field(step).related_model
+                names = [field.attname for field in target._meta.concrete_fields]
+                prefix = f"{path}__" if path else ""
+                parent = path.rpartition("__")[0]
+                assert not path or parent in {p[0] for p in parts}, (
+                    f"{parent!r} named before {path!r}"
+                )
+                parts.append(
+                    (path, target, names, len(columns), names.index(target._meta.pk.attname))
+                )
+                columns += [prefix + name for name in names]
+            # A plain QuerySet: a translated model's own would rename columns.
+            plain = QuerySet(model=model, query=queryset.query.chain()).values_list(*columns)
+            statement, converters = _compiled(plain)
+            assert statement.keyed and not statement.many, "one key is a parameter of the query"
+            compiled = self._compiled[which] = (statement, converters, parts)
+        return compiled
+
+    def records(self, key: int, *, shape=None, second: int | None = None) -> list:
+        if not _fits_a_key(key):  # no record has it
+            return []
+        statement, converters, parts = self._compile(shape)
+        db = connection.alias
+        found = []
+        for row in _converted(statement.run(key, second), converters):
+            made: dict[str, object] = {}
+            for path, model, names, start, pk_at in parts:
+                values = row[start : start + len(names)]
+                record = None if values[pk_at] is None else model.from_db(db, names, values)
+                made[path] = record
+                if path:
+                    parent, _, field = path.rpartition("__")
+                    if made[parent] is not None:
+                        setattr(made[parent], field, record)
+            found.append(made[""])
+        return found
 
 
 class Bundle:

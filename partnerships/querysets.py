@@ -18,14 +18,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.scoping import scope_for
+from accounts.scoping import Scope, scope_for
 
 
 class PartnershipQuerySet(QuerySet):
     def visible_to(self, user) -> PartnershipQuerySet:
         """Partnerships this user may see: an officer those her gemeente leads
         or takes part in, a coordinator those led by a gemeente of her region."""
-        scope = scope_for(user)
+        return self.in_scope(scope_for(user))
+
+    def in_scope(self, scope: Scope) -> PartnershipQuerySet:
+        """``visible_to`` for a user with this ``Scope``."""
         if scope.kind == "all":
             return self
         if scope.kind == "region":

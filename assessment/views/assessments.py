@@ -28,7 +28,12 @@ from ..models import (
     Outcome,
     Question,
 )
-from ..querysets import can_review_assessment, get_assessment_for_user, with_siblings_for_user
+from ..querysets import (
+    can_review_assessment,
+    get_assessment_for_user,
+    with_siblings,
+    with_siblings_for_user,
+)
 from ..scoring import score, specs_and_answers, specs_for_version
 
 
@@ -126,7 +131,10 @@ def _progress(assessment, themes):
 
 
 # What the assessment's page and its outcome show of it, joined in its query.
-SHOWN_WITH = ("version__questionnaire", "author", "reviewer")
+# An assessment's page: it and its partner's other assessments, with what
+# the page shows of them (compiled once: compiling their joins took longer
+# than running them).
+SHOWN = with_siblings("version", "version__questionnaire", "author", "reviewer")
 
 
 def _scored(assessment):
@@ -154,9 +162,7 @@ def detail(request, pk):
     user = request.user
     # The other assessments of this partner (in the same query) leave out
     # drafts for a gemeente that only takes part (partnerships.querysets.sees_drafts).
-    assessment, chain = with_siblings_for_user(
-        user, pk, queryset=Assessment.objects.select_related(*SHOWN_WITH)
-    )
+    assessment, chain = with_siblings_for_user(user, pk, records=SHOWN)
     partnership = assessment.participation.partnership
     can_edit = _may_edit(user, assessment)
     themes, _bands, answers, result = _scored(assessment)

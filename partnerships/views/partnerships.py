@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from accounts.scoping import scope_for, visible_municipalities
+from accounts.scoping import Scope, get_record_for_user, scope_for, visible_municipalities
 from core.concurrency import save_if_current
 from core.forms import active_filters
-from core.prepared import planned_once
+from core.prepared import PreparedRecords
 
 from .. import detail, list_markup, summary
 from ..audit import recent_changes
@@ -27,6 +27,14 @@ from ..models import (
 from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
 
 PAGE_SIZE = 25
+
+# The partnership with its theme, phase and lead gemeente, as its page shows
+# it, if the reader may see it: compiled once per kind of reader (compiling
+# its joins took longer than running them).
+SHOWN = PreparedRecords(
+    lambda key, kind, ident: Partnership.objects.filter(pk=key).in_scope(Scope.of(kind, ident)),
+    related=("theme", "phase", "lead_municipality"),
+)
 
 
 def partnership_list(request):
@@ -72,12 +80,7 @@ def with_partner_counts(partnerships):
 
 def partnership_detail(request, pk):
     user = request.user
-    with planned_once():  # its joins took PostgreSQL longer to plan than to run
-        partnership = get_partnership_for_user(
-            user,
-            pk,
-            queryset=Partnership.objects.select_related("theme", "phase", "lead_municipality"),
-        )
+    partnership = get_record_for_user(user, SHOWN, pk)
     can_edit = can_edit_partnership(user, partnership)
     return render(
         request,
