@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from accounts.scoping import scope_for
 from core import cache
 from core.pdf import render_pdf
+from partnerships import list_markup
 from regions.branding import look_for_user, pdf_context, pdf_css
 
 from . import figures
@@ -24,16 +25,16 @@ def _heading(user):
     return _("Dashboard, alle regio's")
 
 
-def _select(field, objects) -> str:
+def _select(field, options) -> str:
     """A choice of the filter form as Django's ``Select`` writes it (its
     attributes, the empty choice, what is selected), its options written
     here: the whole country has 342 gemeenten, a template each costs more
-    than the rest of the page. ``objects``: the choices, fetched once."""
+    than the rest of the page. ``options``: (key, label) of each choice."""
     widget = field.field.widget
     attrs = {**widget.attrs, **field.build_widget_attrs({}, widget), "id": field.auto_id}
     chosen = field.value()
     chosen = "" if chosen is None else str(chosen)
-    options = [("", field.field.empty_label), *((str(obj.pk), str(obj)) for obj in objects)]
+    options = [("", field.field.empty_label), *((str(pk), label) for pk, label in options)]
     return format_html(
         '<select name="{}"{}>\n{}\n</select>',
         field.html_name,
@@ -58,11 +59,23 @@ def _input(field) -> str:
     )
 
 
-def filter_controls(form, municipalities) -> list:
+def filter_choices(form, user) -> dict[str, list[tuple[int, str]]]:
+    """The gemeenten and themes the filters offer, (key, label) each: the
+    partnership list's prepared choices (one query for both), the fields'
+    querysets for the beheerder (all gemeenten)."""
+    rows = list_markup.choice_rows(user)
+    if rows is not None:
+        return {"municipality": rows["municipalities"], "theme": rows["themes"]}
+    return {
+        name: [(obj.pk, str(obj)) for obj in form.fields[name].queryset]
+        for name in ("municipality", "theme")
+    }
+
+
+def filter_controls(form, choices) -> list:
     """(field, its control) of the dashboard's filter form, written here
     rather than by a template per widget and per option: the gemeenten and
-    themes as options, the dates as text boxes."""
-    choices = {"municipality": municipalities, "theme": list(form.fields["theme"].queryset)}
+    themes as options (``filter_choices``), the dates as text boxes."""
     return [
         (field, _select(field, choices[field.name]) if field.name in choices else _input(field))
         for field in form
@@ -74,8 +87,8 @@ def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
     form = figures.filter_form(request.user, request.GET)
     # Once, for the filter's options and the list of her gemeenten.
-    municipalities = list(form.fields["municipality"].queryset)
-    controls = filter_controls(form, municipalities)
+    choices = filter_choices(form, request.user)
+    controls = filter_controls(form, choices)
     html, counted = figures.figures_html(request.user, request.GET, form)
     return render(
         request,
@@ -83,7 +96,7 @@ def dashboard(request):
         {
             "form": form,
             "controls": controls,
-            "municipalities": municipalities,
+            "municipalities": choices["municipality"],
             "figures": html,
             # The figures themselves when counted for this request (not shown
             # by the page's template, which shows their HTML).

@@ -83,17 +83,27 @@ _CHOICES = {
 }
 
 
-def filter_choices(form, user) -> None:
-    """The choices of the filter form's themes, phases and gemeenten (of
-    ``accounts.scoping.visible_municipalities``) for its select boxes, read in
-    one prepared query instead of one query each. Each field still checks a
-    choice against its own queryset. The beheerder's (all gemeenten) are
-    left to the fields."""
+def choice_rows(user) -> dict[str, list[tuple]] | None:
+    """The filters' choices in ``user``'s scope as rows, read in one prepared
+    query: ``themes`` (key, label), ``phases`` (key, number, label) and the
+    scope's ``municipalities`` (of ``accounts.scoping.visible_municipalities``:
+    key, name). ``None`` for the beheerder (all gemeenten), whose choices
+    the forms' fields read."""
     scope = scope_for(user)
     bundle = _CHOICES.get(scope.kind)
     if bundle is None:
+        return None
+    return bundle.rows(scope.region_id if scope.kind == "region" else scope.municipality_id)
+
+
+def filter_choices(form, user) -> None:
+    """The choices of the filter form's themes, phases and gemeenten for its
+    select boxes (``choice_rows``) instead of one query each. Each field
+    still checks a choice against its own queryset. The beheerder's (all
+    gemeenten) are left to the fields."""
+    rows = choice_rows(user)
+    if rows is None:
         return
-    rows = bundle.rows(scope.region_id if scope.kind == "region" else scope.municipality_id)
     choices = {
         "theme": rows["themes"],
         "phase": [(pk, f"{number}. {label}") for pk, number, label in rows["phases"]],

@@ -189,8 +189,9 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(world, region_data):
     assert names == [
         "django_session",
         "accounts_user",
-        "regions_municipality",  # her gemeenten, once: the filter and the list of them
-        "partnerships_healththeme",  # the filter's themes
+        # her gemeenten (the filter and the list of them) and the filter's
+        # themes, in one prepared query (the partnership list's choices)
+        "UNION ALL",
         # the partnerships counted, with their revisions (the figures' cache
         # key; a change makes new facts of that partnership only:
         # dashboard/facts.py)
@@ -534,3 +535,26 @@ def test_the_pdf_overview_of_the_whole_country_fits_its_page(world, region_data)
     assert len(printed.bars) == 12 and printed.bars[-1].label == "Overige 22"
     assert sum(bar.count for bar in printed.bars) == sum(bar.count for bar in leads.bars)
     assert "Overige 22" in text
+
+
+def _options(html: str, name: str) -> list[tuple[str, str]]:
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r'<option value="(\d+)"[^>]*>([^<]*)</option>', select[1])
+
+
+@pytest.mark.parametrize("persona", ["officer", "coordinator", "administrator"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_dashboards_filters_offer_what_the_list_offers(world, persona, language):
+    """The dashboard's gemeenten and themes (the list's prepared choices, or
+    the fields' own for the beheerder) are the list's, in the same order,
+    in the reader's language; the page names the same gemeenten."""
+    ThemeFactory(name="Zorg en welzijn")
+    client = world.client_for(getattr(world, persona))
+    client.cookies["django_language"] = language
+    dashboard = client.get(reverse("home")).content.decode()
+    listed = client.get(reverse("partnerships:list")).content.decode()
+    for name in ("municipality", "theme"):
+        assert _options(dashboard, name) == _options(listed, name)
+        assert _options(dashboard, name)
+    gemeenten = re.findall(r'<a href="/gemeenten/(\d+)/">([^<]*)</a>', dashboard)
+    assert gemeenten == _options(dashboard, "municipality")
