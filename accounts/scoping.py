@@ -109,11 +109,12 @@ def records_in_scope(user, records: PreparedRecords, key: int) -> list:
 
 
 def get_record_for_user(user, records: PreparedRecords, key: int):
-    """The first of ``records_in_scope``, or a 404 (as ``get_object_or_404``)."""
-    found = records_in_scope(user, records, key)
-    if not found:
+    """The record of ``key`` among ``records_in_scope``, or a 404 (as
+    ``get_object_or_404``)."""
+    found = next((r for r in records_in_scope(user, records, key) if r.pk == key), None)
+    if found is None:
         raise Http404("No record matches the given query.")
-    return found[0]
+    return found
 
 
 # --- Regions and gemeenten ---------------------------------------------------

@@ -1,5 +1,6 @@
-"""Queries compiled once per process: a queryset whose only variable part is
-one key (a partnership's), kept as SQL with that key as a parameter.
+"""Queries compiled once per process: a queryset whose variable part is one
+key (a partnership's; for ``PreparedRecords`` also the reader's gemeente or
+region), kept as SQL with that key as a parameter.
 
 Django compiles a queryset anew every time it runs. For the small, fixed
 queries of a busy page that costs more CPU than the database takes to run
@@ -128,6 +129,7 @@ class Statement:
         and ``second`` when built with ``SECOND``."""
         if self.many:
             keys = [int(k) for k in key]
+        assert second is not None or not self.second, "a second value for this statement"
         if self.sql is None:
             self._prepare()
             if not self.keyed:
@@ -259,7 +261,10 @@ class PreparedRecords:
             for path in ("", *self._related):
                 target = model
                 for step in path.split("__") if path else ():
-                    target = target._meta.get_field(step).related_model
+                    field = target._meta.get_field(step)
+                    # As select_related: a record it points to, one per row.
+                    assert field.many_to_one or (field.one_to_one and field.concrete), path
+                    target = field.related_model
                 names = [field.attname for field in target._meta.concrete_fields]
                 prefix = f"{path}__" if path else ""
                 parent = path.rpartition("__")[0]

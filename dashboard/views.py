@@ -59,7 +59,7 @@ def _input(field) -> str:
     )
 
 
-def filter_choices(form, user) -> dict[str, list[tuple[int, str]]]:
+def choice_options(form, user) -> dict[str, list[tuple[int, str]]]:
     """The gemeenten and themes the filters offer, (key, label) each: the
     partnership list's prepared choices (one query for both), the fields'
     querysets for the beheerder (all gemeenten)."""
@@ -75,7 +75,7 @@ def filter_choices(form, user) -> dict[str, list[tuple[int, str]]]:
 def filter_controls(form, choices) -> list:
     """(field, its control) of the dashboard's filter form, written here
     rather than by a template per widget and per option: the gemeenten and
-    themes as options (``filter_choices``), the dates as text boxes."""
+    themes as options (``choice_options``), the dates as text boxes."""
     return [
         (field, _select(field, choices[field.name]) if field.name in choices else _input(field))
         for field in form
@@ -87,7 +87,7 @@ def dashboard(request):
     """The start page: where every partnership stands and what needs attention."""
     form = figures.filter_form(request.user, request.GET)
     # Once, for the filter's options and the list of her gemeenten.
-    choices = filter_choices(form, request.user)
+    choices = choice_options(form, request.user)
     controls = filter_controls(form, choices)
     html, counted = figures.figures_html(request.user, request.GET, form)
     return render(

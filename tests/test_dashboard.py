@@ -558,3 +558,15 @@ def test_the_dashboards_filters_offer_what_the_list_offers(world, persona, langu
         assert _options(dashboard, name)
     gemeenten = re.findall(r'<a href="/gemeenten/(\d+)/">([^<]*)</a>', dashboard)
     assert gemeenten == _options(dashboard, "municipality")
+    names = [name for _pk, name in _options(dashboard, "municipality")]
+    assert (
+        names
+        == {
+            "officer": ["Zwolle"],
+            "coordinator": ["Kampen", "Zwolle"],
+            "administrator": ["Kampen", "Tilburg", "Zwolle"],
+        }[persona]
+    )
+    if language == "nl":  # the themes by their Dutch name, whatever the language
+        themes = [name for _pk, name in _options(dashboard, "theme")]
+        assert "Zorg en welzijn" in themes and themes == sorted(themes)

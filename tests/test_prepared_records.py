@@ -95,9 +95,10 @@ def test_an_assessment_page_reads_what_select_related_gives_to_every_reader(
                 with_siblings_for_user(user, assessment.pk, records=ASSESSMENT_PAGE)
             continue
         with django_assert_num_queries(1):  # the records they point to come along
-            found, siblings = with_siblings_for_user(user, assessment.pk, records=ASSESSMENT_PAGE)
+            _found, siblings = with_siblings_for_user(user, assessment.pk, records=ASSESSMENT_PAGE)
             _same(siblings, expected, ASSESSMENT_RELATED)
-        assert found.pk == assessment.pk
+        # One record of a key that brings its siblings: that one, not the newest.
+        assert get_record_for_user(user, ASSESSMENT_PAGE, assessment.pk).pk == assessment.pk
     # Who sees what: the lead gemeente and the region everything, a gemeente
     # taking part only what is finalised, another region nothing.
     seen = records_in_scope(user, ASSESSMENT_PAGE, assessments[0].pk)
@@ -119,6 +120,18 @@ def test_a_partnership_page_reads_what_select_related_gives_to_every_reader(
     user = getattr(world, reader)
     partnership, _assessments = chain
     elsewhere = PartnershipFactory(lead_municipality=world.municipality_other_region)
+    # Zwolle leads the first, Kampen takes part; Tilburg leads the other.
+    sees = {
+        "officer": {partnership},
+        "officer_same_region": {partnership},
+        "officer_other_region": {elsewhere},
+        "coordinator": {partnership},
+        "coordinator_other_region": {elsewhere},
+        "administrator": {partnership, elsewhere},
+    }[reader]
+    assert {
+        p for p in (partnership, elsewhere) if records_in_scope(user, PARTNERSHIP_PAGE, p.pk)
+    } == sees
     for pk in (partnership.pk, elsewhere.pk):
         try:
             expected = get_partnership_for_user(
@@ -187,7 +200,9 @@ def test_a_translated_record_it_points_to_speaks_the_readers_language(world):
 
 def test_a_number_longer_than_any_key_is_no_record(world, client, django_assert_num_queries):
     with django_assert_num_queries(0):
-        assert records_in_scope(world.officer, PARTNERSHIP_PAGE, 2**64) == []
+        assert records_in_scope(world.officer, PARTNERSHIP_PAGE, 2**63) == []
+    with django_assert_num_queries(1):  # the largest key there can be: asked, none found
+        assert records_in_scope(world.officer, PARTNERSHIP_PAGE, 2**63 - 1) == []
     client.force_login(world.officer)
     assert client.get("/samenwerkingen/99999999999999999999999/").status_code == 404
     assert client.get("/afwegingen/99999999999999999999999/").status_code == 404
