@@ -18,7 +18,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.scoping import Scope, scope_for
+from accounts.scoping import Scope, get_record_for_user, scope_for
+from core.prepared import PreparedRecords
 
 
 class PartnershipQuerySet(QuerySet):
@@ -78,14 +79,31 @@ def sees_drafts(user, partnership) -> bool:
     )
 
 
-def get_partnership_for_user(user, pk, *, edit=False, queryset=None):
-    """The partnership, or a 404 for an outsider; with ``edit=True`` a 403 for
-    someone who may see it but not change it. ``queryset`` (of partnerships)
-    lets a view add its own ``select_related`` first."""
+def with_related(*related: str) -> PreparedRecords:
+    """A partnership with the records ``related`` names (as
+    ``core.prepared.PreparedRecords`` names them), read for a reader of any
+    scope through a query compiled once per process and kind of scope: for
+    ``get_partnership_for_user(records=…)`` (a module's constant, made once)."""
     from .models import Partnership
 
-    base = queryset if queryset is not None else Partnership.objects.all()
-    partnership = get_object_or_404(base.visible_to(user), pk=pk)
+    return PreparedRecords(
+        lambda key, kind, ident: Partnership.objects.filter(pk=key).in_scope(Scope.of(kind, ident)),
+        related=related,
+    )
+
+
+def get_partnership_for_user(user, pk, *, edit=False, queryset=None, records=None):
+    """The partnership, or a 404 for an outsider; with ``edit=True`` a 403 for
+    someone who may see it but not change it. ``queryset`` (of partnerships)
+    lets a view add its own ``select_related`` first; ``records``
+    (``with_related``) reads it through a query compiled once."""
+    from .models import Partnership
+
+    if records is not None:
+        partnership = get_record_for_user(user, records, pk)
+    else:
+        base = queryset if queryset is not None else Partnership.objects.all()
+        partnership = get_object_or_404(base.visible_to(user), pk=pk)
     if edit and not can_edit_partnership(user, partnership):
         raise PermissionDenied
     return partnership

@@ -16,6 +16,7 @@ from assessment.views.assessments import SHOWN as ASSESSMENT_PAGE
 from core.prepared import PreparedRecords
 from partnerships.models import Partnership
 from partnerships.querysets import get_partnership_for_user
+from partnerships.views.common import SUB_PAGES
 from partnerships.views.partnerships import SHOWN as PARTNERSHIP_PAGE
 from tests.assessment_helpers import answer_all
 from tests.conftest import PERSONAS
@@ -113,9 +114,17 @@ def test_an_assessment_page_reads_what_select_related_gives_to_every_reader(
     assert len(seen) == expected_count
 
 
+@pytest.mark.parametrize(
+    ("records", "related"),
+    [
+        (PARTNERSHIP_PAGE, ("theme", "phase", "lead_municipality")),
+        (SUB_PAGES, ("phase", "lead_municipality", "lead_municipality__region", "theme")),
+    ],
+    ids=["its page", "its own pages"],
+)
 @pytest.mark.parametrize("reader", READERS)
 def test_a_partnership_page_reads_what_select_related_gives_to_every_reader(
-    world, chain, reader, django_assert_num_queries
+    world, chain, reader, records, related, django_assert_num_queries
 ):
     user = getattr(world, reader)
     partnership, _assessments = chain
@@ -137,15 +146,15 @@ def test_a_partnership_page_reads_what_select_related_gives_to_every_reader(
             expected = get_partnership_for_user(
                 user,
                 pk,
-                queryset=Partnership.objects.select_related("theme", "phase", "lead_municipality"),
+                queryset=Partnership.objects.select_related(*related),
             )
         except Http404:
             with pytest.raises(Http404):
-                get_record_for_user(user, PARTNERSHIP_PAGE, pk)
+                get_record_for_user(user, records, pk)
             continue
         with django_assert_num_queries(1):
-            found = get_record_for_user(user, PARTNERSHIP_PAGE, pk)
-            _same([found], [expected], ("theme", "phase", "lead_municipality"))
+            found = get_record_for_user(user, records, pk)
+            _same([found], [expected], related)
             assert found.theme.name and found.phase.name
 
 

@@ -2,17 +2,15 @@
 
 from django.shortcuts import render
 
-from partnerships.models import Partnership
-from partnerships.querysets import get_partnership_for_user
+from partnerships.querysets import get_partnership_for_user, with_related
+
+# A partnership's own pages (goals, agreements, activities, its phase …):
+# the partnership with its phase, lead gemeente and region, and theme.
+SUB_PAGES = with_related("phase", "lead_municipality", "lead_municipality__region", "theme")
 
 
 def load_partnership(request, pk, *, edit=False):
-    return get_partnership_for_user(
-        request.user,
-        pk,
-        edit=edit,
-        queryset=Partnership.objects.select_related("phase", "lead_municipality__region", "theme"),
-    )
+    return get_partnership_for_user(request.user, pk, edit=edit, records=SUB_PAGES)
 
 
 def form_page(request, partnership, form, title, *, cancel_url=None, status=None, **extra):

@@ -9,10 +9,9 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from accounts.scoping import Scope, get_record_for_user, scope_for, visible_municipalities
+from accounts.scoping import scope_for, visible_municipalities
 from core.concurrency import save_if_current
 from core.forms import active_filters
-from core.prepared import PreparedRecords
 
 from .. import detail, list_markup, summary
 from ..audit import recent_changes
@@ -24,17 +23,19 @@ from ..models import (
     Partnership,
     PhaseTransition,
 )
-from ..querysets import can_edit_partnership, get_partnership_for_user, sees_drafts
+from ..querysets import (
+    can_edit_partnership,
+    get_partnership_for_user,
+    sees_drafts,
+    with_related,
+)
 
 PAGE_SIZE = 25
 
 # The partnership with its theme, phase and lead gemeente, as its page shows
 # it, if the reader may see it: compiled once per kind of reader (compiling
 # its joins took longer than running them).
-SHOWN = PreparedRecords(
-    lambda key, kind, ident: Partnership.objects.filter(pk=key).in_scope(Scope.of(kind, ident)),
-    related=("theme", "phase", "lead_municipality"),
-)
+SHOWN = with_related("theme", "phase", "lead_municipality")
 
 
 def partnership_list(request):
@@ -80,7 +81,7 @@ def with_partner_counts(partnerships):
 
 def partnership_detail(request, pk):
     user = request.user
-    partnership = get_record_for_user(user, SHOWN, pk)
+    partnership = get_partnership_for_user(user, pk, records=SHOWN)
     can_edit = can_edit_partnership(user, partnership)
     return render(
         request,
