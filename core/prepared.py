@@ -267,13 +267,12 @@ class PreparedRecords:
                     target = field.related_model
                 names = [field.attname for field in target._meta.concrete_fields]
                 prefix = f"{path}__" if path else ""
-                parent = path.rpartition("__")[0]
+                parent, _, step = path.rpartition("__")
                 assert not path or parent in {p[0] for p in parts}, (
                     f"{parent!r} named before {path!r}"
                 )
-                parts.append(
-                    (path, target, names, len(columns), names.index(target._meta.pk.attname))
-                )
+                start, pk_at = len(columns), names.index(target._meta.pk.attname)
+                parts.append((path, parent, step, target, names, start, pk_at))
                 columns += [prefix + name for name in names]
             # A plain QuerySet: a translated model's own would rename columns.
             plain = QuerySet(model=model, query=queryset.query.chain()).values_list(*columns)
@@ -290,14 +289,12 @@ class PreparedRecords:
         found = []
         for row in _converted(statement.run(key, second), converters):
             made: dict[str, object] = {}
-            for path, model, names, start, pk_at in parts:
+            for path, parent, step, model, names, start, pk_at in parts:
                 values = row[start : start + len(names)]
                 record = None if values[pk_at] is None else model.from_db(db, names, values)
                 made[path] = record
-                if path:
-                    parent, _, field = path.rpartition("__")
-                    if made[parent] is not None:
-                        setattr(made[parent], field, record)
+                if path and made[parent] is not None:
+                    setattr(made[parent], step, record)
             found.append(made[""])
         return found
 

@@ -93,7 +93,7 @@ def choice_rows(user) -> dict[str, list[tuple]] | None:
     bundle = _CHOICES.get(scope.kind)
     if bundle is None:
         return None
-    return bundle.rows(scope.region_id if scope.kind == "region" else scope.municipality_id)
+    return bundle.rows(scope.ident)
 
 
 def filter_choices(form, user) -> None:

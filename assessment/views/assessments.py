@@ -130,7 +130,6 @@ def _progress(assessment, themes):
     return [(theme, answered[theme.pk], totals[theme.pk]) for theme in themes]
 
 
-# What the assessment's page and its outcome show of it, joined in its query.
 # An assessment's page: it and its partner's other assessments, with what
 # the page shows of them (compiled once: compiling their joins took longer
 # than running them).
